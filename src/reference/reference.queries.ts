@@ -1,10 +1,10 @@
-import gcmObjectives from './data/gcm-objectives.json' with { type: 'json' };
-import gcmPrinciples from './data/gcm-principles.json' with { type: 'json' };
-import iomAreas from './data/iom-areas.json' with { type: 'json' };
-import migrationStages from './data/migration-stages.json' with { type: 'json' };
-import participationBarriers from './data/participation-barriers.json' with { type: 'json' };
-import relationshipKinds from './data/relationship-kinds.json' with { type: 'json' };
-import stakeholderGroups from './data/stakeholder-groups.json' with { type: 'json' };
+import gcmObjectives from './vocabularies/gcm-objectives.json' with { type: 'json' };
+import gcmPrinciples from './vocabularies/gcm-principles.json' with { type: 'json' };
+import iomAreas from './vocabularies/iom-areas.json' with { type: 'json' };
+import migrationStages from './vocabularies/migration-stages.json' with { type: 'json' };
+import participationBarriers from './vocabularies/participation-barriers.json' with { type: 'json' };
+import relationshipKinds from './vocabularies/relationship-kinds.json' with { type: 'json' };
+import stakeholderGroups from './vocabularies/stakeholder-groups.json' with { type: 'json' };
 import { COUNTRIES, M49_REGIONS } from './reference.geography.ts';
 import type { Lang, ReferenceEntry } from './reference.types.ts';
 
