@@ -1,3 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import { referenceRoutes } from './reference.routes.ts';
+
 export {
   VOCABULARY_NAMES,
   getEntry,
@@ -12,3 +15,8 @@ export {
   type ReferenceEntry,
   type VocabularyName,
 } from './reference.queries.ts';
+
+/** Reference data: GCM objectives and principles, stakeholder groups, IOM areas, countries… */
+export async function referencePlugin(app: FastifyInstance): Promise<void> {
+  await referenceRoutes(app);
+}

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import { accountsRoutes } from './accounts.routes.tsx';
+
+export { resolvePrincipal, principalOfUser, SESSION_COOKIE } from './accounts.queries.ts';
+export { createUser, hashPassword, purgeExpired, type CreateUserInput } from './accounts.commands.ts';
+export { grantNetworkRole, insertUser } from './accounts.repository.ts';
+
+/** Accounts: sign-in, sessions, password reset, personal API tokens, the admin list of users. */
+export async function accountsPlugin(app: FastifyInstance): Promise<void> {
+  await accountsRoutes(app);
+}

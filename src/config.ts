@@ -1,0 +1,129 @@
+import path from 'node:path';
+
+/**
+ * Every setting Puente reads, validated once at start-up. A bad value is reported as one
+ * line naming the setting and the expected form; `main.ts` and `cli.ts` turn it into exit code 2.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  bodyLimit: number;
+  loadDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionDays: number;
+  passwordResetMinutes: number;
+  loginAttemptsPerAccount: number;
+  loginAttemptsPerAddress: number;
+  writesPerMinute: number;
+  trustProxy: boolean;
+  secret: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    readonly expected: string,
+    readonly got: string,
+  ) {
+    super(`Invalid setting ${setting}: expected ${expected} (got ${JSON.stringify(got)})`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `an integer between ${min} and ${max}`, raw);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const normalized = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  throw new ConfigError(name, 'true or false', raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, redact(raw));
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, redact(raw));
+  }
+  return raw;
+}
+
+/** A connection string may carry a password: never echo it back. */
+function redact(raw: string): string {
+  return raw.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+  return raw as T;
+}
+
+export function readConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST && env.HOST.trim() !== '' ? env.HOST.trim() : '127.0.0.1';
+  const baseUrl = (url(env, 'PUENTE_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const secret = env.PUENTE_SECRET && env.PUENTE_SECRET !== '' ? env.PUENTE_SECRET : null;
+  if (secret !== null && secret.length < 32) {
+    throw new ConfigError('PUENTE_SECRET', 'a random string of at least 32 characters', '(hidden)');
+  }
+  const mailFrom = env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Puente <no-reply@localhost>';
+  if (!/<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'an email address, optionally as "Name <address>"', mailFrom);
+  }
+  return {
+    port,
+    host,
+    baseUrl,
+    dataDir: path.resolve(cwd, env.PUENTE_DATA_DIR && env.PUENTE_DATA_DIR !== '' ? env.PUENTE_DATA_DIR : 'data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    bodyLimit: integer(env, 'PUENTE_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
+    loadDemo: boolean(env, 'PUENTE_DEMO', true),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    sessionDays: integer(env, 'PUENTE_SESSION_DAYS', 30, 1, 365),
+    passwordResetMinutes: integer(env, 'PUENTE_PASSWORD_RESET_MINUTES', 60, 5, 10_080),
+    loginAttemptsPerAccount: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
+    loginAttemptsPerAddress: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1, 100_000),
+    writesPerMinute: integer(env, 'PUENTE_WRITES_PER_MINUTE', 120, 1, 1_000_000),
+    trustProxy: boolean(env, 'PUENTE_TRUST_PROXY', false),
+    secret,
+  };
+}
+
+/** Reads the configuration or ends the process with one line and exit code 2. */
+export function readConfigOrExit(env: Env = process.env): Config {
+  try {
+    return readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`puente: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountsTables } from '../accounts/accounts.tables.ts';
+import type { AuditTables } from '../audit/audit.tables.ts';
+import type { DirectoryTables } from '../directory/directory.tables.ts';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** The whole schema, assembled from each domain's own table types. */
+export interface Database extends AccountsTables, AuditTables, DirectoryTables {
+  settings: SettingsTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repositories take either the database or a transaction as their first argument. */
+export type Executor = Db | Tx;

@@ -1,0 +1,8 @@
+import type { Catalogue } from './i18n.ts';
+import web from './web.messages.json' with { type: 'json' };
+import accounts from '../accounts/accounts.messages.json' with { type: 'json' };
+import apiDocs from '../api-docs/api-docs.messages.json' with { type: 'json' };
+import home from '../home/home.messages.json' with { type: 'json' };
+
+/** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
+export const catalogues: Catalogue[] = [web, accounts, apiDocs, home] as Catalogue[];

@@ -1,0 +1,115 @@
+import type { FieldError } from '../http/problems.ts';
+import type { Children, PageContext } from './render.tsx';
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
+}
+
+export function errorFor(errors: FieldError[] | undefined, field: string): string | undefined {
+  return errors?.find((e) => e.field === field)?.message;
+}
+
+/** The list of a form's errors at its top, each linking to its field (GOV.UK pattern). */
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldError[] | undefined }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{ctx.t('form.errorSummary', { count: errors.length })}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li>
+            <a href={`#field-${error.field}`}>{error.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  children?: Children;
+}
+
+/** A labelled form field with its hint and error, wired with aria-describedby. */
+export function Field({ ctx, name, label, hint, error, required, children }: FieldProps) {
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`field-${name}`}>
+        {label}
+        {required ? <span class="field__required"> ({ctx.t('form.required')})</span> : null}
+      </label>
+      {hint ? (
+        <p class="field__hint" id={`field-${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`field-${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+interface TextInputProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  value?: string | undefined;
+  hint?: string;
+  errors?: FieldError[] | undefined;
+  required?: boolean;
+  autocomplete?: string;
+  maxLength?: number;
+}
+
+export function TextInput(props: TextInputProps) {
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [props.hint ? `field-${props.name}-hint` : null, error ? `field-${props.name}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Field
+      ctx={props.ctx}
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <input
+        id={`field-${props.name}`}
+        name={props.name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxLength={props.maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </Field>
+  );
+}
+
+export function PageHeading({ children }: { children: Children }) {
+  return <h1 class="page-heading">{children}</h1>;
+}
+
+/** A notice after an action ("Your password was changed."). */
+export function Notice({ children, kind = 'success' }: { children: Children; kind?: 'success' | 'info' }) {
+  return (
+    <div class={`notice notice--${kind}`} role="status">
+      {children}
+    </div>
+  );
+}
