@@ -20,6 +20,7 @@ export interface Config {
   loginAttemptsPerAccount: number;
   loginAttemptsPerAddress: number;
   writesPerMinute: number;
+  signInRequestsPerMinute: number;
   trustProxy: boolean;
   secret: string | null;
 }
@@ -110,6 +111,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginAttemptsPerAccount: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginAttemptsPerAddress: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1, 100_000),
     writesPerMinute: integer(env, 'PUENTE_WRITES_PER_MINUTE', 120, 1, 1_000_000),
+    signInRequestsPerMinute: integer(env, 'PUENTE_SIGN_IN_REQUESTS_PER_MINUTE', 20, 1, 1_000_000),
     trustProxy: boolean(env, 'PUENTE_TRUST_PROXY', false),
     secret,
   };

@@ -45,7 +45,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
       attachValidation: true,
       config: {
         access: 'public',
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: { max: app.deps.config.signInRequestsPerMinute, timeWindow: '1 minute' },
         harness: { skipMatrix: 'sign-in is open to everyone; it answers with a form error' },
       },
     },
@@ -84,7 +84,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     `${L}/password/forgot`,
-    { schema: { params: LangParams, body: ForgotPasswordForm }, attachValidation: true, config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { params: LangParams, body: ForgotPasswordForm }, attachValidation: true, config: { access: 'public', rateLimit: { max: app.deps.config.signInRequestsPerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const errors = formErrors(request);
       const email = (request.body as Partial<ForgotPasswordForm>)?.email;
@@ -108,7 +108,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     `${L}/password/reset/:token`,
-    { schema: { params: ResetParams, body: ResetPasswordForm }, attachValidation: true, config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { schema: { params: ResetParams, body: ResetPasswordForm }, attachValidation: true, config: { access: 'public', rateLimit: { max: app.deps.config.signInRequestsPerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const { token, lang } = request.params;
       const errors = formErrors(request);

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** True when the embedded folder was created by this open (first start). */
   created: boolean;
+  /** The embedded engine itself (for snapshots in tests and for backups); absent on a server. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -52,5 +54,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'embedded', created, close: () => db.destroy() };
+  return { db, kind: 'embedded', created, pglite, close: () => db.destroy() };
 }

@@ -111,14 +111,14 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
     }
   });
 
+  await app.register(fastifyCookie, { secret: deps.secret });
+  // After the cookie parser (hooks run in the order they are added).
   app.addHook('onRequest', async (request) => {
     request.isApi = request.url.startsWith('/api/');
     request.lang = requestLanguage(request.url, request.headers['accept-language']);
     request.t = translator(request.lang);
     request.principal = await resolvePrincipal(request, deps);
   });
-
-  await app.register(fastifyCookie, { secret: deps.secret });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
