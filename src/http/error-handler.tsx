@@ -102,7 +102,6 @@ export function sendProblem(
       {body.map((paragraph) => (
         <p class="lead">{paragraph}</p>
       ))}
-      {kind === 'server' && reference ? <p class="lead">{detail}</p> : null}
       {kind === 'unauthorized' ? (
         <p>
           <a class="button" href={`/${ctx.lang}/login?next=${encodeURIComponent(request.url.split('?')[0] ?? '/')}`}>
