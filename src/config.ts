@@ -79,19 +79,24 @@ function redact(raw: string): string {
 function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(name, `one of ${allowed.join(', ')}`, raw);
   return raw as T;
 }
 
 export function readConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST && env.HOST.trim() !== '' ? env.HOST.trim() : '127.0.0.1';
-  const baseUrl = (url(env, 'PUENTE_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const baseUrl = (url(env, 'PUENTE_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
+    /\/$/,
+    '',
+  );
   const secret = env.PUENTE_SECRET && env.PUENTE_SECRET !== '' ? env.PUENTE_SECRET : null;
   if (secret !== null && secret.length < 32) {
     throw new ConfigError('PUENTE_SECRET', 'a random string of at least 32 characters', '(hidden)');
   }
-  const mailFrom = env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Puente <no-reply@localhost>';
+  const mailFrom =
+    env.MAIL_FROM && env.MAIL_FROM.trim() !== '' ? env.MAIL_FROM.trim() : 'Puente <no-reply@localhost>';
   if (!/<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(mailFrom)) {
     throw new ConfigError('MAIL_FROM', 'an email address, optionally as "Name <address>"', mailFrom);
   }
@@ -99,13 +104,24 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     port,
     host,
     baseUrl,
-    dataDir: path.resolve(cwd, env.PUENTE_DATA_DIR && env.PUENTE_DATA_DIR !== '' ? env.PUENTE_DATA_DIR : 'data'),
+    dataDir: path.resolve(
+      cwd,
+      env.PUENTE_DATA_DIR && env.PUENTE_DATA_DIR !== '' ? env.PUENTE_DATA_DIR : 'data',
+    ),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     bodyLimit: integer(env, 'PUENTE_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     loadDemo: boolean(env, 'PUENTE_DEMO', true),
-    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
     sessionDays: integer(env, 'PUENTE_SESSION_DAYS', 30, 1, 365),
     passwordResetMinutes: integer(env, 'PUENTE_PASSWORD_RESET_MINUTES', 60, 5, 10_080),
     loginAttemptsPerAccount: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),

@@ -8,11 +8,21 @@ try {
   const puente = await startPuente(config);
   const address = puente.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.baseUrl.replace(/:\d+$/, '') === 'http://localhost' ? `http://localhost:${port}` : config.baseUrl;
-  const where = puente.database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-  console.log(`\nPuente is running at ${url}  (${where}, ready in ${Math.round(performance.now() - started)} ms)`);
+  const url =
+    config.baseUrl.replace(/:\d+$/, '') === 'http://localhost' ? `http://localhost:${port}` : config.baseUrl;
+  const where =
+    puente.database.kind === 'embedded'
+      ? `embedded database in ${config.dataDir}`
+      : 'PostgreSQL server (DATABASE_URL)';
+  console.log(
+    `\nPuente is running at ${url}  (${where}, ready in ${Math.round(performance.now() - started)} ms)`,
+  );
   if (puente.demoAccounts) {
-    console.log('\nThe demo network was loaded. Demo accounts (password for all: ' + puente.demoAccounts[0]?.password + '):');
+    console.log(
+      '\nThe demo network was loaded. Demo accounts (password for all: ' +
+        puente.demoAccounts[0]?.password +
+        '):',
+    );
     for (const account of puente.demoAccounts) console.log(`  ${account.role.padEnd(34)} ${account.email}`);
   }
   console.log('\nStop with Ctrl+C.\n');
@@ -29,7 +39,9 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`puente: port ${config.port} is already in use; set PORT to another one (e.g. PORT=3001 npm start)`);
+    console.error(
+      `puente: port ${config.port} is already in use; set PORT to another one (e.g. PORT=3001 npm start)`,
+    );
   } else if (code === 'ECONNREFUSED' || code === '28P01' || code === '3D000') {
     console.error(`puente: cannot reach the database at DATABASE_URL (${code})`);
   } else {

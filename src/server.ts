@@ -18,7 +18,10 @@ export interface RunningPuente {
 }
 
 /** Opens (and creates) the database, migrates it, loads the demo on first start, builds the app. */
-export async function startPuente(config: Config, options: { listen?: boolean } = {}): Promise<RunningPuente> {
+export async function startPuente(
+  config: Config,
+  options: { listen?: boolean } = {},
+): Promise<RunningPuente> {
   const t0 = performance.now();
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const t1 = performance.now();
@@ -27,7 +30,11 @@ export async function startPuente(config: Config, options: { listen?: boolean } 
   const demoAccounts = config.loadDemo ? await loadDemoOnFirstStart(database.db) : null;
   const t3 = performance.now();
   const secret = await instanceSecret(database.db, config.secret);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+  });
   const app = await buildApp({ config, db: database.db, mailer, secret }, loggerOptions(config));
   if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
   else await app.ready();

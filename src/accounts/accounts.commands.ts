@@ -49,11 +49,15 @@ export async function signIn(
     Number(accountFailures.count) >= ctx.config.loginAttemptsPerAccount ||
     Number(addressFailures.count) >= ctx.config.loginAttemptsPerAddress
   ) {
-    return invalid([{ field: 'email', message: t('accounts.login.throttled', { minutes: THROTTLE_WINDOW_MINUTES }) }]);
+    return invalid([
+      { field: 'email', message: t('accounts.login.throttled', { minutes: THROTTLE_WINDOW_MINUTES }) },
+    ]);
   }
   const user = await repo.findUserByEmail(ctx.db, input.email);
   dummyHash ??= hashPassword('not a real password, only for timing');
-  const passwordOk = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(() => false);
+  const passwordOk = await verify(user?.password_hash ?? (await dummyHash), input.password).catch(
+    () => false,
+  );
   if (!user || !user.password_hash || user.disabled_at !== null || !passwordOk) {
     await repo.insertFailures(ctx.db, [accountKey, addressKey]);
     return invalid([{ field: 'password', message: t('accounts.login.failed') }]);
@@ -83,7 +87,11 @@ export async function requestPasswordReset(ctx: AccountsContext, email: string, 
   await repo.insertPasswordReset(ctx.db, hashToken(token), user.id, expiresAt);
   const t = translator(lang);
   const link = `${ctx.config.baseUrl}/${lang}/password/reset/${token}`;
-  const text = t('accounts.resetMail.body', { name: user.name, link, minutes: ctx.config.passwordResetMinutes });
+  const text = t('accounts.resetMail.body', {
+    name: user.name,
+    link,
+    minutes: ctx.config.passwordResetMinutes,
+  });
   await ctx.mailer.send({ to: user.email, subject: t('accounts.resetMail.subject'), text });
 }
 
@@ -107,7 +115,12 @@ export async function resetPassword(
     // A new password closes every open session and every other pending link.
     await repo.deleteSessionsOfUser(tx, reset.user_id);
     await repo.deletePasswordResetsOfUser(tx, reset.user_id);
-    await recordAudit(tx, { actorUserId: reset.user_id, action: 'password.reset', subjectType: 'user', subjectId: reset.user_id });
+    await recordAudit(tx, {
+      actorUserId: reset.user_id,
+      action: 'password.reset',
+      subjectType: 'user',
+      subjectId: reset.user_id,
+    });
     return ok({ userId: reset.user_id });
   });
 }
@@ -123,8 +136,14 @@ export interface CreateUserInput {
 }
 
 /** Creates an account (CLI, demo, invitations). `actor` is null for the CLI and the demo loader. */
-export async function createUser(db: Db, actor: Principal | null, input: CreateUserInput, t: Translate): Promise<Result<{ id: string }>> {
-  if (actor !== null && !actor.isAdmin) return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
+export async function createUser(
+  db: Db,
+  actor: Principal | null,
+  input: CreateUserInput,
+  t: Translate,
+): Promise<Result<{ id: string }>> {
+  if (actor !== null && !actor.isAdmin)
+    return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
   if (await repo.findUserByEmail(db, input.email)) {
     return invalid([{ field: 'email', message: t('accounts.user.emailTaken') }]);
   }

@@ -32,7 +32,10 @@ export async function resolvePrincipal(request: FastifyRequest, deps: { db: Db }
     if (!match || !match[1]!.startsWith(API_TOKEN_PREFIX)) throw new HttpProblem('unauthorized');
     const row = await repo.findPrincipalByApiToken(deps.db, hashToken(match[1]!));
     if (!row) throw new HttpProblem('unauthorized');
-    if (row.tokenLastUsedAt === null || Date.now() - new Date(row.tokenLastUsedAt).getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    if (
+      row.tokenLastUsedAt === null ||
+      Date.now() - new Date(row.tokenLastUsedAt).getTime() > TOKEN_TOUCH_INTERVAL_MS
+    ) {
       await repo.touchApiToken(deps.db, row.tokenId);
     }
     return toPrincipal(row, 'token');
@@ -43,7 +46,11 @@ export async function resolvePrincipal(request: FastifyRequest, deps: { db: Db }
   return row ? toPrincipal(row, 'session') : null;
 }
 
-export async function principalOfUser(db: Db, userId: string, via: Principal['via'] = 'session'): Promise<Principal | null> {
+export async function principalOfUser(
+  db: Db,
+  userId: string,
+  via: Principal['via'] = 'session',
+): Promise<Principal | null> {
   const row = await repo.findPrincipalByUserId(db, userId);
   return row ? toPrincipal(row, via) : null;
 }
@@ -54,6 +61,9 @@ export function listApiTokens(db: Db, principal: Principal) {
 
 export async function listUsersForAdmin(db: Db, principal: Principal, page: number, pageSize: number) {
   if (!principal.isAdmin) throw new HttpProblem('forbidden');
-  const [rows, total] = await Promise.all([repo.listUsers(db, pageSize, (page - 1) * pageSize), repo.countUsers(db)]);
+  const [rows, total] = await Promise.all([
+    repo.listUsers(db, pageSize, (page - 1) * pageSize),
+    repo.countUsers(db),
+  ]);
   return { rows, total: Number(total.count) };
 }

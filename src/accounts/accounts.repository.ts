@@ -58,7 +58,14 @@ export function findUserByEmail(db: Executor, email: string) {
 
 export function insertUser(
   db: Executor,
-  user: { email: string; name: string; passwordHash: string | null; locale: Lang; isAdmin: boolean; organisationId: string | null },
+  user: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    locale: Lang;
+    isAdmin: boolean;
+    organisationId: string | null;
+  },
 ) {
   return db
     .insertInto('users')
@@ -91,7 +98,10 @@ export function updatePasswordHash(db: Executor, userId: string, passwordHash: s
 }
 
 export function insertSession(db: Executor, idHash: string, userId: string, expiresAt: Date) {
-  return db.insertInto('sessions').values({ id_hash: idHash, user_id: userId, expires_at: expiresAt }).execute();
+  return db
+    .insertInto('sessions')
+    .values({ id_hash: idHash, user_id: userId, expires_at: expiresAt })
+    .execute();
 }
 
 export function deleteSession(db: Executor, idHash: string) {
@@ -103,7 +113,10 @@ export function deleteSessionsOfUser(db: Executor, userId: string) {
 }
 
 export function deleteExpiredSessions(db: Executor) {
-  return db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).execute();
+  return db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .execute();
 }
 
 export function countRecentFailures(db: Executor, keyHash: string, windowMinutes: number) {
@@ -134,7 +147,10 @@ export function deleteOldFailures(db: Executor, olderThanMinutes: number) {
 }
 
 export function insertPasswordReset(db: Executor, tokenHash: string, userId: string, expiresAt: Date) {
-  return db.insertInto('password_resets').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
+  return db
+    .insertInto('password_resets')
+    .values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt })
+    .execute();
 }
 
 export function findUsablePasswordReset(db: Executor, tokenHash: string) {
@@ -163,10 +179,18 @@ export function deletePasswordResetsOfUser(db: Executor, userId: string) {
   return db.deleteFrom('password_resets').where('user_id', '=', userId).execute();
 }
 
-export function insertApiToken(db: Executor, token: { userId: string; name: string; tokenHash: string; tokenPrefix: string }) {
+export function insertApiToken(
+  db: Executor,
+  token: { userId: string; name: string; tokenHash: string; tokenPrefix: string },
+) {
   return db
     .insertInto('api_tokens')
-    .values({ user_id: token.userId, name: token.name, token_hash: token.tokenHash, token_prefix: token.tokenPrefix })
+    .values({
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      token_prefix: token.tokenPrefix,
+    })
     .returning(['id', 'name', 'token_prefix', 'created_at'])
     .executeTakeFirstOrThrow();
 }
@@ -192,7 +216,11 @@ export function revokeApiTokenOfUser(db: Executor, userId: string, tokenId: stri
 }
 
 export function touchApiToken(db: Executor, tokenId: string) {
-  return db.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('id', '=', tokenId).execute();
+  return db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', tokenId)
+    .execute();
 }
 
 export function listUsers(db: Executor, limit: number, offset: number) {
@@ -224,5 +252,8 @@ export function listUsers(db: Executor, limit: number, offset: number) {
 }
 
 export function countUsers(db: Executor) {
-  return db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
 }

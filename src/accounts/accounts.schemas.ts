@@ -2,7 +2,12 @@ import { Type, type Static } from 'typebox';
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const NewPassword = Type.String({ minLength: 10, maxLength: 1024 });
-export const Locale = Type.Union([Type.Literal('fr'), Type.Literal('es'), Type.Literal('en'), Type.Literal('pt')]);
+export const Locale = Type.Union([
+  Type.Literal('fr'),
+  Type.Literal('es'),
+  Type.Literal('en'),
+  Type.Literal('pt'),
+]);
 
 export const LoginForm = Type.Object({
   email: Email,
@@ -14,7 +19,10 @@ export type LoginForm = Static<typeof LoginForm>;
 export const ForgotPasswordForm = Type.Object({ email: Email });
 export type ForgotPasswordForm = Static<typeof ForgotPasswordForm>;
 
-export const ResetPasswordForm = Type.Object({ password: NewPassword, confirm: Type.String({ maxLength: 1024 }) });
+export const ResetPasswordForm = Type.Object({
+  password: NewPassword,
+  confirm: Type.String({ maxLength: 1024 }),
+});
 export type ResetPasswordForm = Static<typeof ResetPasswordForm>;
 
 export const NewApiToken = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });

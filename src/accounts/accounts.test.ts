@@ -6,7 +6,10 @@ import { TEST_PASSWORD, buildApiToken, buildUser } from '../../test/support/fact
 
 let ctx: TestContext;
 before(async () => {
-  ctx = await buildTestApp({ PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT: '3', PUENTE_LOGIN_ATTEMPTS_PER_ADDRESS: '6' });
+  ctx = await buildTestApp({
+    PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT: '3',
+    PUENTE_LOGIN_ATTEMPTS_PER_ADDRESS: '6',
+  });
 });
 beforeEach(async () => {
   await resetDatabase(ctx.database.db);
@@ -51,7 +54,10 @@ describe('POST /{lang}/login', () => {
     await signIn(agent, user.email, TEST_PASSWORD);
     const second = agent.cookies.get('puente_session');
     assert.notEqual(first, second);
-    const stale = await ctx.app.inject({ url: '/en/account', headers: { cookie: `puente_session=${first}` } });
+    const stale = await ctx.app.inject({
+      url: '/en/account',
+      headers: { cookie: `puente_session=${first}` },
+    });
     assert.equal(stale.statusCode, 401);
   });
 
@@ -66,7 +72,10 @@ describe('POST /{lang}/login', () => {
       const user = await buildUser(ctx.database.db); // one account each: three failures throttle an account here
       const response = await signIn(new Agent(ctx.app), user.email, 'wrong password', lang);
       assert.equal(response.statusCode, 400);
-      assert.ok(response.body.includes(`id="field-password-error">${message}</p>`), `${lang}: error beside the field`);
+      assert.ok(
+        response.body.includes(`id="field-password-error">${message}</p>`),
+        `${lang}: error beside the field`,
+      );
       assert.ok(response.body.includes(`value="${user.email}"`), 'the email is kept in the form');
     }
   });
@@ -111,16 +120,28 @@ describe('POST /{lang}/login', () => {
 
   it('refuses a disabled account', async () => {
     const user = await buildUser(ctx.database.db);
-    await ctx.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
+    await ctx.database.db
+      .updateTable('users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     assert.equal((await signIn(new Agent(ctx.app), user.email, TEST_PASSWORD)).statusCode, 400);
   });
 
   it('only follows a local `next` path', async () => {
     const user = await buildUser(ctx.database.db);
     const agent = new Agent(ctx.app);
-    const local = await agent.postForm('/en/login', { email: user.email, password: TEST_PASSWORD, next: '/en/admin/users' });
+    const local = await agent.postForm('/en/login', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: '/en/admin/users',
+    });
     assert.equal(local.headers.location, '/en/admin/users');
-    const external = await agent.postForm('/en/login', { email: user.email, password: TEST_PASSWORD, next: '//evil.example/' });
+    const external = await agent.postForm('/en/login', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: '//evil.example/',
+    });
     assert.equal(external.headers.location, '/en/account');
   });
 });
@@ -134,7 +155,10 @@ describe('POST /{lang}/logout', () => {
     const response = await agent.postForm('/en/logout', {});
     assert.equal(response.statusCode, 303);
     assert.equal(agent.cookies.has('puente_session'), false);
-    const reused = await ctx.app.inject({ url: '/en/account', headers: { cookie: `puente_session=${cookie}` } });
+    const reused = await ctx.app.inject({
+      url: '/en/account',
+      headers: { cookie: `puente_session=${cookie}` },
+    });
     assert.equal(reused.statusCode, 401);
     assert.equal((await ctx.database.db.selectFrom('sessions').selectAll().execute()).length, 0);
   });
@@ -151,17 +175,25 @@ describe('password reset', () => {
     assert.equal(asked.statusCode, 200);
     assert.match(asked.body, /Si un compte existe pour cette adresse/);
 
-    const mail = await ctx.smtp.waitFor((m) => m.to.includes(user.email.toLowerCase()) || m.to.includes(user.email));
+    const mail = await ctx.smtp.waitFor(
+      (m) => m.to.includes(user.email.toLowerCase()) || m.to.includes(user.email),
+    );
     assert.equal(mail.subject, 'Puente : réinitialisation de votre mot de passe');
     const link = /http:\/\/localhost:3000(\/fr\/password\/reset\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     assert.ok(link, 'the mail carries the link');
 
     assert.equal((await agent.get(link)).statusCode, 200);
-    const mismatch = await agent.postForm(link, { password: 'a brand new password', confirm: 'something else' });
+    const mismatch = await agent.postForm(link, {
+      password: 'a brand new password',
+      confirm: 'something else',
+    });
     assert.equal(mismatch.statusCode, 400);
     assert.match(mismatch.body, /Les deux mots de passe ne sont pas identiques\./);
 
-    const done = await agent.postForm(link, { password: 'a brand new password', confirm: 'a brand new password' });
+    const done = await agent.postForm(link, {
+      password: 'a brand new password',
+      confirm: 'a brand new password',
+    });
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/fr/login?notice=reset');
 
@@ -169,13 +201,18 @@ describe('password reset', () => {
     assert.equal((await signIn(new Agent(ctx.app), user.email, TEST_PASSWORD)).statusCode, 400);
     assert.equal((await signIn(new Agent(ctx.app), user.email, 'a brand new password')).statusCode, 303);
 
-    const reused = await agent.postForm(link, { password: 'yet another password', confirm: 'yet another password' });
+    const reused = await agent.postForm(link, {
+      password: 'yet another password',
+      confirm: 'yet another password',
+    });
     assert.equal(reused.statusCode, 410, 'the link works once');
     assert.match(reused.body, /Ce lien n’est plus valable/);
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
-    const response = await new Agent(ctx.app).postForm('/en/password/forgot', { email: 'nobody@example.org' });
+    const response = await new Agent(ctx.app).postForm('/en/password/forgot', {
+      email: 'nobody@example.org',
+    });
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /If an account exists for this address/);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -187,7 +224,10 @@ describe('password reset', () => {
     await new Agent(ctx.app).postForm('/en/password/forgot', { email: user.email });
     const mail = await ctx.smtp.waitFor(() => true);
     const link = /http:\/\/localhost:3000(\/en\/password\/reset\/[A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
-    await ctx.database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await ctx.database.db
+      .updateTable('password_resets')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     assert.equal((await new Agent(ctx.app).get(link)).statusCode, 410);
   });
 
@@ -241,13 +281,28 @@ describe('personal API tokens', () => {
     assert.match(body.token, /^pnt_/);
     assert.equal('unknownField' in body, false);
 
-    const stolen = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${body.id}`, headers: { authorization: `Bearer ${intruderToken.token}` } });
+    const stolen = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${body.id}`,
+      headers: { authorization: `Bearer ${intruderToken.token}` },
+    });
     assert.equal(stolen.statusCode, 404);
-    const own = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${body.id}`, headers: { authorization: `Bearer ${ownerToken.token}` } });
+    const own = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${body.id}`,
+      headers: { authorization: `Bearer ${ownerToken.token}` },
+    });
     assert.equal(own.statusCode, 204);
-    const list = await ctx.app.inject({ url: '/api/v1/tokens', headers: { authorization: `Bearer ${ownerToken.token}` } });
+    const list = await ctx.app.inject({
+      url: '/api/v1/tokens',
+      headers: { authorization: `Bearer ${ownerToken.token}` },
+    });
     assert.equal(list.json().length, 2);
-    assert.ok(list.json().some((t: { id: string; revokedAt: string | null }) => t.id === body.id && t.revokedAt !== null));
+    assert.ok(
+      list
+        .json()
+        .some((t: { id: string; revokedAt: string | null }) => t.id === body.id && t.revokedAt !== null),
+    );
   });
 
   it('rejects a malformed or unknown bearer token with a problem document', async () => {

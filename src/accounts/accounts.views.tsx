@@ -5,7 +5,11 @@ import type { PageContext } from '../web/render.tsx';
 
 function formatDate(ctx: PageContext, value: Date | string | null): string {
   if (value === null) return '—';
-  return new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(value));
+  return new Intl.DateTimeFormat(ctx.lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(value));
 }
 
 export function LoginPage(props: {
@@ -26,8 +30,26 @@ export function LoginPage(props: {
       <form method="post" action={`/${ctx.lang}/login`} class="form" novalidate>
         <CsrfField ctx={ctx} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-        <TextInput ctx={ctx} name="email" type="email" label={t('accounts.field.email')} value={props.email} errors={props.errors} required autocomplete="username" maxLength={254} />
-        <TextInput ctx={ctx} name="password" type="password" label={t('accounts.field.password')} errors={props.errors} required autocomplete="current-password" />
+        <TextInput
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t('accounts.field.email')}
+          value={props.email}
+          errors={props.errors}
+          required
+          autocomplete="username"
+          maxLength={254}
+        />
+        <TextInput
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={t('accounts.field.password')}
+          errors={props.errors}
+          required
+          autocomplete="current-password"
+        />
         <button type="submit">{t('accounts.login.submit')}</button>
       </form>
       <p>
@@ -37,7 +59,12 @@ export function LoginPage(props: {
   );
 }
 
-export function ForgotPasswordPage(props: { ctx: PageContext; email?: string | undefined; errors?: FieldError[]; sent?: boolean }) {
+export function ForgotPasswordPage(props: {
+  ctx: PageContext;
+  email?: string | undefined;
+  errors?: FieldError[];
+  sent?: boolean;
+}) {
   const { ctx } = props;
   const t = ctx.t;
   return (
@@ -51,7 +78,17 @@ export function ForgotPasswordPage(props: { ctx: PageContext; email?: string | u
           <ErrorSummary ctx={ctx} errors={props.errors} />
           <form method="post" action={`/${ctx.lang}/password/forgot`} class="form" novalidate>
             <CsrfField ctx={ctx} />
-            <TextInput ctx={ctx} name="email" type="email" label={t('accounts.field.email')} value={props.email} errors={props.errors} required autocomplete="email" maxLength={254} />
+            <TextInput
+              ctx={ctx}
+              name="email"
+              type="email"
+              label={t('accounts.field.email')}
+              value={props.email}
+              errors={props.errors}
+              required
+              autocomplete="email"
+              maxLength={254}
+            />
             <button type="submit">{t('accounts.forgot.submit')}</button>
           </form>
         </>
@@ -60,7 +97,12 @@ export function ForgotPasswordPage(props: { ctx: PageContext; email?: string | u
   );
 }
 
-export function ResetPasswordPage(props: { ctx: PageContext; token: string; errors?: FieldError[]; expired?: boolean }) {
+export function ResetPasswordPage(props: {
+  ctx: PageContext;
+  token: string;
+  errors?: FieldError[];
+  expired?: boolean;
+}) {
   const { ctx } = props;
   const t = ctx.t;
   return (
@@ -80,8 +122,25 @@ export function ResetPasswordPage(props: { ctx: PageContext; token: string; erro
           <ErrorSummary ctx={ctx} errors={props.errors} />
           <form method="post" action={`/${ctx.lang}/password/reset/${props.token}`} class="form" novalidate>
             <CsrfField ctx={ctx} />
-            <TextInput ctx={ctx} name="password" type="password" label={t('accounts.field.newPassword')} hint={t('accounts.field.newPasswordHint')} errors={props.errors} required autocomplete="new-password" />
-            <TextInput ctx={ctx} name="confirm" type="password" label={t('accounts.field.confirmPassword')} errors={props.errors} required autocomplete="new-password" />
+            <TextInput
+              ctx={ctx}
+              name="password"
+              type="password"
+              label={t('accounts.field.newPassword')}
+              hint={t('accounts.field.newPasswordHint')}
+              errors={props.errors}
+              required
+              autocomplete="new-password"
+            />
+            <TextInput
+              ctx={ctx}
+              name="confirm"
+              type="password"
+              label={t('accounts.field.confirmPassword')}
+              errors={props.errors}
+              required
+              autocomplete="new-password"
+            />
             <button type="submit">{t('accounts.reset.submit')}</button>
           </form>
         </>
@@ -155,9 +214,17 @@ export function AccountPage(props: {
                     {token.revoked_at ? (
                       t('accounts.tokens.revokedOn', { date: formatDate(ctx, token.revoked_at) })
                     ) : (
-                      <form method="post" action={`/${ctx.lang}/account/tokens/${token.id}/revoke`} class="inline-form">
+                      <form
+                        method="post"
+                        action={`/${ctx.lang}/account/tokens/${token.id}/revoke`}
+                        class="inline-form"
+                      >
                         <CsrfField ctx={ctx} />
-                        <button type="submit" class="button--secondary" aria-label={t('accounts.tokens.revokeNamed', { name: token.name })}>
+                        <button
+                          type="submit"
+                          class="button--secondary"
+                          aria-label={t('accounts.tokens.revokeNamed', { name: token.name })}
+                        >
                           {t('accounts.tokens.revoke')}
                         </button>
                       </form>
@@ -175,7 +242,15 @@ export function AccountPage(props: {
       <ErrorSummary ctx={ctx} errors={props.errors} />
       <form method="post" action={`/${ctx.lang}/account/tokens`} class="form" novalidate>
         <CsrfField ctx={ctx} />
-        <TextInput ctx={ctx} name="name" label={t('accounts.tokens.name')} hint={t('accounts.tokens.nameHint')} errors={props.errors} required maxLength={100} />
+        <TextInput
+          ctx={ctx}
+          name="name"
+          label={t('accounts.tokens.name')}
+          hint={t('accounts.tokens.nameHint')}
+          errors={props.errors}
+          required
+          maxLength={100}
+        />
         <button type="submit">{t('accounts.tokens.create')}</button>
       </form>
     </Layout>
@@ -215,11 +290,18 @@ export function AdminUsersPage(props: { ctx: PageContext; rows: AdminUserRow[]; 
               <tr>
                 <td>{row.name}</td>
                 <td>{row.email}</td>
-                <td>{row.organisation_name ? (row.organisation_name[ctx.lang] ?? Object.values(row.organisation_name)[0]) : '—'}</td>
+                <td>
+                  {row.organisation_name
+                    ? (row.organisation_name[ctx.lang] ?? Object.values(row.organisation_name)[0])
+                    : '—'}
+                </td>
                 <td>
                   {[
                     row.is_admin ? t('accounts.role.admin') : null,
-                    ...row.roles.map((r) => `${r.slug}: ${r.role === 'secretariat' ? t('accounts.role.secretariat') : t('accounts.role.member')}`),
+                    ...row.roles.map(
+                      (r) =>
+                        `${r.slug}: ${r.role === 'secretariat' ? t('accounts.role.secretariat') : t('accounts.role.member')}`,
+                    ),
                   ]
                     .filter(Boolean)
                     .join(', ') || '—'}

@@ -4,7 +4,16 @@ import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams } from '../web/routes.ts';
 import { ApiDocsPage, type DocOperation } from './api-docs.views.tsx';
 
-type Schema = { type?: string | string[]; format?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; enum?: unknown[]; const?: unknown };
+type Schema = {
+  type?: string | string[];
+  format?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+};
 
 function typeOf(schema: Schema | undefined): string {
   if (!schema) return '—';
@@ -22,14 +31,23 @@ function operationsOf(document: Record<string, unknown>): DocOperation[] {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item)) {
-      const parameters = ((op.parameters ?? []) as { name: string; in: string; required?: boolean; schema?: Schema; description?: string }[]).map((p) => ({
+      const parameters = (
+        (op.parameters ?? []) as {
+          name: string;
+          in: string;
+          required?: boolean;
+          schema?: Schema;
+          description?: string;
+        }[]
+      ).map((p) => ({
         name: p.name,
         in: p.in,
         required: p.required === true,
         type: typeOf(p.schema),
         description: p.description,
       }));
-      const bodySchema = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.['application/json']?.schema;
+      const bodySchema = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)
+        ?.content?.['application/json']?.schema;
       const body = Object.entries(bodySchema?.properties ?? {}).map(([name, schema]) => ({
         name,
         required: bodySchema?.required?.includes(name) ?? false,
@@ -55,11 +73,19 @@ export async function apiDocsRoutes(app: FastifyInstance): Promise<void> {
   let operations: DocOperation[] | undefined;
 
   app.get('/api/docs', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) =>
-    reply.code(302).header('vary', 'Accept-Language').header('location', `/${negotiateLanguage(request.headers['accept-language'])}/api`).send(),
+    reply
+      .code(302)
+      .header('vary', 'Accept-Language')
+      .header('location', `/${negotiateLanguage(request.headers['accept-language'])}/api`)
+      .send(),
   );
 
-  app.get(`${L}/api`, { schema: { params: LangParams }, config: { access: 'public' } }, async (request, reply) => {
-    operations ??= operationsOf(app.swagger() as unknown as Record<string, unknown>);
-    return sendHtml(reply, <ApiDocsPage ctx={pageContext(request, reply)} operations={operations} />);
-  });
+  app.get(
+    `${L}/api`,
+    { schema: { params: LangParams }, config: { access: 'public' } },
+    async (request, reply) => {
+      operations ??= operationsOf(app.swagger() as unknown as Record<string, unknown>);
+      return sendHtml(reply, <ApiDocsPage ctx={pageContext(request, reply)} operations={operations} />);
+    },
+  );
 }

@@ -9,7 +9,13 @@ export interface DocOperation {
   summary: string;
   tag: string;
   secured: boolean;
-  parameters: { name: string; in: string; required: boolean; type: string; description?: string | undefined }[];
+  parameters: {
+    name: string;
+    in: string;
+    required: boolean;
+    type: string;
+    description?: string | undefined;
+  }[];
   body: { name: string; required: boolean; type: string }[];
   responses: string[];
 }

@@ -2,7 +2,13 @@ import type { Executor } from '../db/schema.ts';
 
 export function insertAuditEntry(
   db: Executor,
-  entry: { actorUserId: string | null; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
+  entry: {
+    actorUserId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, unknown>;
+  },
 ) {
   return db
     .insertInto('audit_log')
@@ -16,11 +22,24 @@ export function insertAuditEntry(
     .execute();
 }
 
-export function listAuditEntries(db: Executor, filter: { subjectType?: string; subjectId?: string }, limit: number, offset: number) {
+export function listAuditEntries(
+  db: Executor,
+  filter: { subjectType?: string; subjectId?: string },
+  limit: number,
+  offset: number,
+) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', 'users.name as actor_name'])
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.subject_type',
+      'audit_log.subject_id',
+      'audit_log.details',
+      'users.name as actor_name',
+    ])
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .offset(offset);

@@ -9,7 +9,13 @@ export { listAuditEntries } from './audit.repository.ts';
  */
 export function recordAudit(
   db: Executor,
-  entry: { actorUserId: string | null; action: string; subjectType: string; subjectId: string; details?: Record<string, unknown> },
+  entry: {
+    actorUserId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details?: Record<string, unknown>;
+  },
 ) {
   return insertAuditEntry(db, { ...entry, details: entry.details ?? {} });
 }

@@ -13,12 +13,18 @@ export async function instanceSecret(db: Db, configured: string | null): Promise
     .values({ key: 'secret', value: crypto.randomBytes(48).toString('base64url') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'secret').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'secret')
+    .executeTakeFirstOrThrow();
   return row.value;
 }
 
 export async function getSetting(db: Db, key: string): Promise<string | null> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null;
+  return (
+    (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null
+  );
 }
 
 export async function setSetting(db: Db, key: string, value: string): Promise<void> {

@@ -91,12 +91,55 @@ export const DEMO_NETWORKS: { slug: string; name: LocalizedText; description: Lo
 ];
 
 export const DEMO_ORGANISATIONS: { key: string; name: LocalizedText; acronym: string | null }[] = [
-  { key: 'oas', name: { fr: 'Organisation des États américains', es: 'Organización de los Estados Americanos', en: 'Organization of American States', pt: 'Organização dos Estados Americanos' }, acronym: 'OEA' },
-  { key: 'iom', name: { fr: 'Organisation internationale pour les migrations', es: 'Organización Internacional para las Migraciones', en: 'International Organization for Migration', pt: 'Organização Internacional para as Migrações' }, acronym: 'OIM' },
+  {
+    key: 'oas',
+    name: {
+      fr: 'Organisation des États américains',
+      es: 'Organización de los Estados Americanos',
+      en: 'Organization of American States',
+      pt: 'Organização dos Estados Americanos',
+    },
+    acronym: 'OEA',
+  },
+  {
+    key: 'iom',
+    name: {
+      fr: 'Organisation internationale pour les migrations',
+      es: 'Organización Internacional para las Migraciones',
+      en: 'International Organization for Migration',
+      pt: 'Organização Internacional para as Migrações',
+    },
+    acronym: 'OIM',
+  },
   { key: 'hias', name: { en: 'HIAS' }, acronym: 'HIAS' },
-  { key: 'wola', name: { en: 'Washington Office on Latin America', es: 'Oficina en Washington para Asuntos Latinoamericanos' }, acronym: 'WOLA' },
-  { key: 'cruz-roja-mexicana', name: { es: 'Cruz Roja Mexicana', en: 'Mexican Red Cross', fr: 'Croix-Rouge mexicaine', pt: 'Cruz Vermelha Mexicana' }, acronym: null },
-  { key: 'croix-rouge-francaise', name: { fr: 'Croix-Rouge française', en: 'French Red Cross', es: 'Cruz Roja Francesa', pt: 'Cruz Vermelha Francesa' }, acronym: 'CRF' },
+  {
+    key: 'wola',
+    name: {
+      en: 'Washington Office on Latin America',
+      es: 'Oficina en Washington para Asuntos Latinoamericanos',
+    },
+    acronym: 'WOLA',
+  },
+  {
+    key: 'cruz-roja-mexicana',
+    name: {
+      es: 'Cruz Roja Mexicana',
+      en: 'Mexican Red Cross',
+      fr: 'Croix-Rouge mexicaine',
+      pt: 'Cruz Vermelha Mexicana',
+    },
+    acronym: null,
+  },
+  {
+    key: 'croix-rouge-francaise',
+    name: {
+      fr: 'Croix-Rouge française',
+      en: 'French Red Cross',
+      es: 'Cruz Roja Francesa',
+      pt: 'Cruz Vermelha Francesa',
+    },
+    acronym: 'CRF',
+  },
   { key: 'migracion-colombia', name: { es: 'Migración Colombia', en: 'Migration Colombia' }, acronym: null },
 ];
 
@@ -113,7 +156,13 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'admin@demo.puente.example', name: 'Ana Admin', locale: 'en', role: 'admin (whole instance)', isAdmin: true },
+  {
+    email: 'admin@demo.puente.example',
+    name: 'Ana Admin',
+    locale: 'en',
+    role: 'admin (whole instance)',
+    isAdmin: true,
+  },
   {
     email: 'secretariat@demo.puente.example',
     name: 'Sofía Ramírez',
@@ -128,7 +177,10 @@ export const DEMO_USERS: DemoUser[] = [
     locale: 'fr',
     role: 'secretariat of PERCO',
     organisation: 'croix-rouge-francaise',
-    grants: [{ network: 'perco', role: 'secretariat' }, { network: 'americas-mwg', role: 'member' }],
+    grants: [
+      { network: 'perco', role: 'secretariat' },
+      { network: 'americas-mwg', role: 'member' },
+    ],
   },
   {
     email: 'focal.colombia@demo.puente.example',

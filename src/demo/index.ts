@@ -38,7 +38,8 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         isAdmin: user.isAdmin ?? false,
         organisationId: user.organisation ? (organisationIds.get(user.organisation) ?? null) : null,
       });
-      for (const grant of user.grants ?? []) await grantNetworkRole(tx, id, networkIds.get(grant.network)!, grant.role);
+      for (const grant of user.grants ?? [])
+        await grantNetworkRole(tx, id, networkIds.get(grant.network)!, grant.role);
     }
   });
   await setSetting(db, 'demo_loaded_at', new Date().toISOString());

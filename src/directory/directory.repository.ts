@@ -19,15 +19,25 @@ export function listNetworks(db: Executor) {
     .execute();
 }
 
-export function insertNetwork(db: Executor, network: { slug: string; name: LocalizedText; description: LocalizedText }) {
+export function insertNetwork(
+  db: Executor,
+  network: { slug: string; name: LocalizedText; description: LocalizedText },
+) {
   return db
     .insertInto('networks')
-    .values({ slug: network.slug, name: JSON.stringify(network.name), description: JSON.stringify(network.description) })
+    .values({
+      slug: network.slug,
+      name: JSON.stringify(network.name),
+      description: JSON.stringify(network.description),
+    })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
-export function insertOrganisation(db: Executor, organisation: { name: LocalizedText; acronym: string | null }) {
+export function insertOrganisation(
+  db: Executor,
+  organisation: { name: LocalizedText; acronym: string | null },
+) {
   return db
     .insertInto('organisations')
     .values({ name: JSON.stringify(organisation.name), acronym: organisation.acronym })

@@ -1,2 +1,7 @@
-export { listNetworks, insertNetwork, insertOrganisation, findNetworkBySlug } from './directory.repository.ts';
+export {
+  listNetworks,
+  insertNetwork,
+  insertOrganisation,
+  findNetworkBySlug,
+} from './directory.repository.ts';
 export type { DirectoryTables } from './directory.tables.ts';

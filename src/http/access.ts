@@ -15,7 +15,14 @@ import { HttpProblem } from './problems.ts';
  */
 export type Access = 'public' | 'signed-in' | 'member' | 'own-organisation' | 'secretariat' | 'admin';
 
-export const ACCESS_LEVELS: readonly Access[] = ['public', 'signed-in', 'member', 'own-organisation', 'secretariat', 'admin'];
+export const ACCESS_LEVELS: readonly Access[] = [
+  'public',
+  'signed-in',
+  'member',
+  'own-organisation',
+  'secretariat',
+  'admin',
+];
 
 export interface NetworkRoleGrant {
   networkId: string;
@@ -35,13 +42,18 @@ export interface Principal {
 }
 
 export function isMember(principal: Principal | null): boolean {
-  return principal !== null && (principal.isAdmin || principal.organisationId !== null || principal.roles.length > 0);
+  return (
+    principal !== null &&
+    (principal.isAdmin || principal.organisationId !== null || principal.roles.length > 0)
+  );
 }
 
 export function isSecretariat(principal: Principal | null, networkId?: string): boolean {
   if (principal === null) return false;
   if (principal.isAdmin) return true;
-  return principal.roles.some((r) => r.role === 'secretariat' && (networkId === undefined || r.networkId === networkId));
+  return principal.roles.some(
+    (r) => r.role === 'secretariat' && (networkId === undefined || r.networkId === networkId),
+  );
 }
 
 /** Whether the principal passes the route-level gate; the resource-level rule is the domain's. */

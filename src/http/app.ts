@@ -75,7 +75,10 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   };
 }
 
-export async function buildApp(deps: AppDependencies, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDependencies,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger,
@@ -100,7 +103,8 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return;
     // Static assets are public by nature; @fastify/static cannot pass route config through.
-    if (route.url.startsWith('/assets/') && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+    if (route.url.startsWith('/assets/') && route.config?.access === undefined)
+      route.config = { ...route.config, access: 'public' };
     const config = (route.config ?? {}) as import('fastify').FastifyContextConfig;
     if (config.access === undefined) {
       throw new Error(`Route ${methods.join(',')} ${route.url} declares no config.access`);
@@ -142,7 +146,13 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'puente_csrf',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.baseUrl.startsWith('https:') },
+    cookieOpts: {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      signed: true,
+      secure: config.baseUrl.startsWith('https:'),
+    },
   });
   await app.register(fastifyRateLimit, {
     global: true,
@@ -150,7 +160,11 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
     timeWindow: '1 minute',
     // Reading is not limited here; writes are, per address.
     allowList: (request) => !UNSAFE_METHODS.has(request.method),
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `retry after ${context.after}` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `retry after ${context.after}`,
+    }),
   });
 
   // Authorization first, then the CSRF token, then validation and the handler.
@@ -173,12 +187,21 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
       },
       servers: [{ url: config.baseUrl }],
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (pnt_…)' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (pnt_…)' },
+        },
       },
     },
     transform: ({ schema, url, route }) => {
       const hidden = !url.startsWith('/api/v1/');
-      return { schema: { ...(schema ?? {}), hide: hidden || (schema as { hide?: boolean } | undefined)?.hide === true }, url, route };
+      return {
+        schema: {
+          ...(schema ?? {}),
+          hide: hidden || (schema as { hide?: boolean } | undefined)?.hide === true,
+        },
+        url,
+        route,
+      };
     },
   });
 
@@ -198,7 +221,9 @@ export async function buildApp(deps: AppDependencies, logger: FastifyServerOptio
   await app.register(homePlugin);
   await app.register(apiDocsPlugin);
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   return app;
 }

@@ -28,15 +28,19 @@ function decodeUtf8(body: Buffer, field: string): string {
  */
 export function registerBodyParsers(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser(['application/json', 'application/problem+json'], { parseAs: 'buffer' }, (_req, body, done) => {
-    const text = decodeUtf8(body as Buffer, 'body');
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }));
-    } catch {
-      done(new BodyParseError('malformed-json', 'body'), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['application/json', 'application/problem+json'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => {
+      const text = decodeUtf8(body as Buffer, 'body');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }));
+      } catch {
+        done(new BodyParseError('malformed-json', 'body'), undefined);
+      }
+    },
+  );
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
       done(null, parseForm(decodeUtf8(body as Buffer, 'body')));
@@ -73,4 +77,3 @@ function strictDecode(component: string, field: string): string {
     throw new BodyParseError('invalid-utf8', field);
   }
 }
-

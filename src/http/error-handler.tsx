@@ -40,29 +40,49 @@ function formatBytes(bytes: number): string {
 }
 
 /** Maps any error to a problem kind and its field errors, without reading its message. */
-function classify(error: FastifyError | Error, request: FastifyRequest, bodyLimit: number): { kind: ProblemKind; errors: FieldError[] } {
+function classify(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  bodyLimit: number,
+): { kind: ProblemKind; errors: FieldError[] } {
   const t = request.t;
   if (error instanceof HttpProblem) return { kind: error.kind, errors: error.errors };
   if (error instanceof BodyParseError) {
     const message =
-      error.reason === 'malformed-json' ? t('validation.malformedJson') : t('validation.invalidUtf8', { field: error.field });
+      error.reason === 'malformed-json'
+        ? t('validation.malformedJson')
+        : t('validation.invalidUtf8', { field: error.field });
     return { kind: 'bad-request', errors: [{ field: error.field, message }] };
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return { kind: 'validation', errors: localizeValidationErrors(fastifyError.validation, t, fastifyError.validationContext) };
+    return {
+      kind: 'validation',
+      errors: localizeValidationErrors(fastifyError.validation, t, fastifyError.validationContext),
+    };
   }
   const code = fastifyError.code ?? '';
-  if (code.startsWith('FST_CSRF')) return { kind: 'csrf', errors: [{ field: '_csrf', message: t('error.csrf.body') }] };
+  if (code.startsWith('FST_CSRF'))
+    return { kind: 'csrf', errors: [{ field: '_csrf', message: t('error.csrf.body') }] };
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
-    return { kind: 'too-large', errors: [{ field: 'body', message: t('error.tooLarge.body', { limit: formatBytes(bodyLimit) }) }] };
+    return {
+      kind: 'too-large',
+      errors: [{ field: 'body', message: t('error.tooLarge.body', { limit: formatBytes(bodyLimit) }) }],
+    };
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) {
-    return { kind: 'unsupported-media-type', errors: [{ field: 'content-type', message: t('validation.unsupportedMediaType') }] };
+    return {
+      kind: 'unsupported-media-type',
+      errors: [{ field: 'content-type', message: t('validation.unsupportedMediaType') }],
+    };
   }
   if (fastifyError.statusCode === 429) return { kind: 'rate-limited', errors: [] };
   if (fastifyError.statusCode === 404) return { kind: 'not-found', errors: [] };
-  if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    fastifyError.statusCode !== undefined &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return { kind: 'bad-request', errors: [{ field: 'body', message: t('error.badRequest.body') }] };
   }
   return { kind: 'server', errors: [] };
@@ -104,7 +124,10 @@ export function sendProblem(
       ))}
       {kind === 'unauthorized' ? (
         <p>
-          <a class="button" href={`/${ctx.lang}/login?next=${encodeURIComponent(request.url.split('?')[0] ?? '/')}`}>
+          <a
+            class="button"
+            href={`/${ctx.lang}/login?next=${encodeURIComponent(request.url.split('?')[0] ?? '/')}`}
+          >
             {t('layout.signIn')}
           </a>
         </p>

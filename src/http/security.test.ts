@@ -20,11 +20,18 @@ after(async () => {
 describe('CSRF protection', () => {
   it('refuses a form posted without a token with a localized 403 page', async () => {
     const user = await buildUser(ctx.database.db);
-    const response = await new Agent(ctx.app).postForm('/fr/login', { email: user.email, password: TEST_PASSWORD }, { csrf: false });
+    const response = await new Agent(ctx.app).postForm(
+      '/fr/login',
+      { email: user.email, password: TEST_PASSWORD },
+      { csrf: false },
+    );
     assert.equal(response.statusCode, 403);
     assert.match(response.headers['content-type'] as string, /text\/html/);
     assert.match(response.body, /<h1 class="page-heading">Formulaire expiré<\/h1>/);
-    assert.equal(response.cookies.find((c) => c.name === 'puente_session'), undefined);
+    assert.equal(
+      response.cookies.find((c) => c.name === 'puente_session'),
+      undefined,
+    );
   });
 
   it('refuses a token that belongs to another browser', async () => {
@@ -86,13 +93,20 @@ describe('bad input', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'es' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'accept-language': 'es',
+      },
       payload: JSON.stringify({ name: 'x'.repeat(10_000) }),
     });
     assert.equal(response.statusCode, 413);
     assert.equal(response.json().errors[0].field, 'body');
     assert.match(response.json().errors[0].message, /supera el tamaño máximo de 4 KB/);
-    assert.equal((await ctx.database.db.selectFrom('api_tokens').select('id').execute()).length, before.length);
+    assert.equal(
+      (await ctx.database.db.selectFrom('api_tokens').select('id').execute()).length,
+      before.length,
+    );
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
@@ -100,12 +114,18 @@ describe('bad input', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'fr' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'accept-language': 'fr',
+      },
       payload: '{"name": "unterminated',
     });
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
-    assert.deepEqual(response.json().errors, [{ field: 'body', message: 'Le corps de la requête n’est pas du JSON valide.' }]);
+    assert.deepEqual(response.json().errors, [
+      { field: 'body', message: 'Le corps de la requête n’est pas du JSON valide.' },
+    ]);
   });
 
   it('refuses invalid UTF-8, raw in JSON or percent-encoded in a form, naming the field', async () => {
@@ -137,7 +157,11 @@ describe('bad input', () => {
     const wrongType = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'pt-BR,pt;q=0.9' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'accept-language': 'pt-BR,pt;q=0.9',
+      },
       payload: { name: 42 },
     });
     assert.equal(wrongType.statusCode, 400);
@@ -149,7 +173,9 @@ describe('bad input', () => {
       payload: { name: 'n'.repeat(101) },
     });
     assert.equal(overlong.statusCode, 400);
-    assert.deepEqual(overlong.json().errors, [{ field: 'name', message: '“name” must be at most 100 characters.' }]);
+    assert.deepEqual(overlong.json().errors, [
+      { field: 'name', message: '“name” must be at most 100 characters.' },
+    ]);
     const missing = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
@@ -187,10 +213,20 @@ describe('errors and logs', () => {
         callback();
       },
     });
-    const config = readConfig({ LOG_LEVEL: 'info', PUENTE_DEMO: 'false', SMTP_URL: ctx.smtp.url, PUENTE_WRITES_PER_MINUTE: '100000', PUENTE_SIGN_IN_REQUESTS_PER_MINUTE: '100000', ...env });
+    const config = readConfig({
+      LOG_LEVEL: 'info',
+      PUENTE_DEMO: 'false',
+      SMTP_URL: ctx.smtp.url,
+      PUENTE_WRITES_PER_MINUTE: '100000',
+      PUENTE_SIGN_IN_REQUESTS_PER_MINUTE: '100000',
+      ...env,
+    });
     const mailer = createMailer({ smtpUrl: ctx.smtp.url, from: config.mailFrom, outboxDir: '/nonexistent' });
     const options = { ...(loggerOptions(config) as object), stream };
-    const app = await buildApp({ config, db: (await testDatabase()).db, mailer, secret: TEST_SECRET }, options);
+    const app = await buildApp(
+      { config, db: (await testDatabase()).db, mailer, secret: TEST_SECRET },
+      options,
+    );
     app.get('/en/boom', { config: { access: 'public' } }, async () => {
       throw new Error('internal detail: SELECT password_hash FROM users');
     });
@@ -205,7 +241,10 @@ describe('errors and logs', () => {
     assert.doesNotMatch(response.body, /SELECT|password_hash|Error:|\bat \S+:\d+/);
     const reference = /give the reference ([0-9a-f]{8})/.exec(response.body)?.[1];
     assert.ok(reference);
-    assert.ok(lines.some((line) => line.includes(reference)), 'the log carries the same reference');
+    assert.ok(
+      lines.some((line) => line.includes(reference)),
+      'the log carries the same reference',
+    );
     await close();
   });
 
@@ -223,7 +262,16 @@ describe('errors and logs', () => {
     await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     const log = lines.join('');
     assert.ok(log.length > 0, 'something was logged');
-    for (const secret of [TEST_PASSWORD, 'wrong-password-in-log?', user.email, 'private.person', resetToken, token, agent.cookies.get('puente_session')!, '127.0.0.1']) {
+    for (const secret of [
+      TEST_PASSWORD,
+      'wrong-password-in-log?',
+      user.email,
+      'private.person',
+      resetToken,
+      token,
+      agent.cookies.get('puente_session')!,
+      '127.0.0.1',
+    ]) {
       assert.equal(log.includes(secret), false, `log must not contain ${secret.slice(0, 12)}…`);
     }
     await close();

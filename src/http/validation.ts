@@ -72,7 +72,9 @@ export function localizeValidationErrors(
       case 'minLength':
       case 'minItems':
         message =
-          Number(params.limit) <= 1 ? t('validation.required', { field }) : t('validation.minLength', { field, limit: Number(params.limit) });
+          Number(params.limit) <= 1
+            ? t('validation.required', { field })
+            : t('validation.minLength', { field, limit: Number(params.limit) });
         break;
       case 'format':
         message = t('validation.format', { field, format: String(params.format) });

@@ -19,10 +19,15 @@ export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/reference',
     {
-      schema: { tags: ['Reference data'], summary: 'The reference vocabularies', response: { 200: Type.Array(Type.String()) } },
+      schema: {
+        tags: ['Reference data'],
+        summary: 'The reference vocabularies',
+        response: { 200: Type.Array(Type.String()) },
+      },
       config: { access: 'public' },
     },
-    async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send([...VOCABULARY_NAMES]),
+    async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=3600').send([...VOCABULARY_NAMES]),
   );
 
   app.get(
@@ -31,7 +36,9 @@ export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['Reference data'],
         summary: 'One vocabulary, each entry labelled in fr, es, en and pt',
-        params: Type.Object({ name: Type.String({ maxLength: 100, description: VOCABULARY_NAMES.join(', ') }) }),
+        params: Type.Object({
+          name: Type.String({ maxLength: 100, description: VOCABULARY_NAMES.join(', ') }),
+        }),
         response: { 200: Type.Object({ name: Type.String(), entries: Type.Array(Entry) }) },
       },
       config: { access: 'public' },
@@ -39,7 +46,9 @@ export async function referenceRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const entries = getVocabulary(request.params.name);
       if (!entries) throw new HttpProblem('not-found');
-      return reply.header('cache-control', 'public, max-age=3600').send({ name: request.params.name, entries: [...entries] });
+      return reply
+        .header('cache-control', 'public, max-age=3600')
+        .send({ name: request.params.name, entries: [...entries] });
     },
   );
 }

@@ -74,7 +74,10 @@ interface TextInputProps {
 
 export function TextInput(props: TextInputProps) {
   const error = errorFor(props.errors, props.name);
-  const describedBy = [props.hint ? `field-${props.name}-hint` : null, error ? `field-${props.name}-error` : null]
+  const describedBy = [
+    props.hint ? `field-${props.name}-hint` : null,
+    error ? `field-${props.name}-error` : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return (

@@ -10,7 +10,10 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** Picks the text in `lang`, else the first available, and says which language it is in. */
-export function pickText(text: LocalizedText | null | undefined, lang: Lang): { text: string; lang: Lang } | null {
+export function pickText(
+  text: LocalizedText | null | undefined,
+  lang: Lang,
+): { text: string; lang: Lang } | null {
   if (!text) return null;
   const own = text[lang];
   if (own) return { text: own, lang };
@@ -30,7 +33,11 @@ export function negotiateLanguage(header: string | undefined, fallback: Lang = '
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { base: tag.toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        base: tag.toLowerCase().split('-')[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

@@ -25,7 +25,11 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {LANGUAGES.map((other) => (
-          <link rel="alternate" hreflang={other} href={`/${other}${ctx.pathWithoutLang === '/' ? '' : ctx.pathWithoutLang}`} />
+          <link
+            rel="alternate"
+            hreflang={other}
+            href={`/${other}${ctx.pathWithoutLang === '/' ? '' : ctx.pathWithoutLang}`}
+          />
         ))}
       </head>
       <body>

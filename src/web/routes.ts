@@ -12,7 +12,8 @@ export const LangParams = Type.Object({
 
 /** For form routes declared with `attachValidation`: the localized field errors, if any. */
 export function formErrors(request: FastifyRequest): FieldError[] | null {
-  const error = request.validationError as (Error & { validation?: unknown[]; validationContext?: string }) | undefined;
+  const error = request.validationError as
+    (Error & { validation?: unknown[]; validationContext?: string }) | undefined;
   if (!error) return null;
   return localizeValidationErrors((error.validation ?? []) as never, request.t, error.validationContext);
 }
@@ -24,7 +25,14 @@ export function seeOther(reply: FastifyReply, location: string): FastifyReply {
 
 /** Only a local path is an acceptable `next` after sign-in (no open redirect). */
 export function safeLocalPath(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f]/.test(next)) {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (
+    !next ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.includes('\\') ||
+    /[\u0000-\u001f]/.test(next)
+  ) {
     return fallback;
   }
   return next;

@@ -18,7 +18,8 @@ export function testDatabaseKind(): 'embedded' | 'server' {
 
 function migrationsHash(): string {
   const hash = crypto.createHash('sha256');
-  for (const file of fs.readdirSync(MIGRATIONS).sort()) hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS, file)));
+  for (const file of fs.readdirSync(MIGRATIONS).sort())
+    hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -44,7 +45,8 @@ async function migratedSnapshot(): Promise<Blob> {
 /** A fresh database on the test server, made for this process and migrated. */
 async function serverDatabase(): Promise<DatabaseHandle> {
   const adminUrl = process.env.DATABASE_URL_TEST;
-  if (!adminUrl) throw new Error('PUENTE_TEST_DB=server needs DATABASE_URL_TEST (see scripts/test-postgres.sh)');
+  if (!adminUrl)
+    throw new Error('PUENTE_TEST_DB=server needs DATABASE_URL_TEST (see scripts/test-postgres.sh)');
   const name = `puente_test_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -71,9 +73,12 @@ let shared: Promise<DatabaseHandle> | undefined;
 
 /** The database of this test process, opened once; call `resetDatabase` between tests. */
 export function testDatabase(): Promise<DatabaseHandle> {
-  shared ??= testDatabaseKind() === 'server'
-    ? serverDatabase()
-    : migratedSnapshot().then((snapshot) => openDatabase({ dataDir: null, databaseUrl: null, loadDataDir: snapshot }));
+  shared ??=
+    testDatabaseKind() === 'server'
+      ? serverDatabase()
+      : migratedSnapshot().then((snapshot) =>
+          openDatabase({ dataDir: null, databaseUrl: null, loadDataDir: snapshot }),
+        );
   return shared;
 }
 
@@ -89,7 +94,9 @@ export async function resetDatabase(db: Db): Promise<void> {
     SELECT tablename FROM pg_tables
     WHERE schemaname = 'public' AND tablename NOT LIKE 'puente_migrations%'`.execute(db);
   if (rows.length === 0) return;
-  await sql.raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`).execute(db);
+  await sql
+    .raw(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`)
+    .execute(db);
 }
 
 export async function closeTestDatabase(): Promise<void> {

@@ -11,12 +11,22 @@ const unique = () => `${process.pid}-${++counter}-${crypto.randomBytes(2).toStri
 
 export async function buildNetwork(db: Db, overrides: { slug?: string; name?: Record<string, string> } = {}) {
   const slug = overrides.slug ?? `network-${unique()}`;
-  const { id } = await insertNetwork(db, { slug, name: overrides.name ?? { en: `Network ${slug}` }, description: {} });
+  const { id } = await insertNetwork(db, {
+    slug,
+    name: overrides.name ?? { en: `Network ${slug}` },
+    description: {},
+  });
   return { id, slug };
 }
 
-export async function buildOrganisation(db: Db, overrides: { name?: Record<string, string>; acronym?: string } = {}) {
-  const { id } = await insertOrganisation(db, { name: overrides.name ?? { en: `Organisation ${unique()}` }, acronym: overrides.acronym ?? null });
+export async function buildOrganisation(
+  db: Db,
+  overrides: { name?: Record<string, string>; acronym?: string } = {},
+) {
+  const { id } = await insertOrganisation(db, {
+    name: overrides.name ?? { en: `Organisation ${unique()}` },
+    acronym: overrides.acronym ?? null,
+  });
   return { id };
 }
 
@@ -43,7 +53,9 @@ export async function buildUser(
   } = {},
 ): Promise<BuiltUser> {
   const password = overrides.password ?? TEST_PASSWORD;
-  const passwordHash = overrides.password ? await hashPassword(password) : await (defaultHash ??= hashPassword(TEST_PASSWORD));
+  const passwordHash = overrides.password
+    ? await hashPassword(password)
+    : await (defaultHash ??= hashPassword(TEST_PASSWORD));
   const email = overrides.email ?? `user-${unique()}@example.org`;
   const { id } = await insertUser(db, {
     email,
@@ -64,14 +76,30 @@ export async function buildSession(db: Db, userId: string): Promise<string> {
   return token;
 }
 
-export async function buildApiToken(db: Db, userId: string, name = 'test'): Promise<{ id: string; token: string }> {
+export async function buildApiToken(
+  db: Db,
+  userId: string,
+  name = 'test',
+): Promise<{ id: string; token: string }> {
   const token = newToken(API_TOKEN_PREFIX);
-  const row = await insertApiToken(db, { userId, name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10) });
+  const row = await insertApiToken(db, {
+    userId,
+    name,
+    tokenHash: hashToken(token),
+    tokenPrefix: token.slice(0, 10),
+  });
   return { id: row.id, token };
 }
 
 export type ActorName = 'public' | 'member' | 'focalOther' | 'focalOwn' | 'secretariat' | 'admin';
-export const ACTOR_NAMES: readonly ActorName[] = ['public', 'member', 'focalOther', 'focalOwn', 'secretariat', 'admin'];
+export const ACTOR_NAMES: readonly ActorName[] = [
+  'public',
+  'member',
+  'focalOther',
+  'focalOwn',
+  'secretariat',
+  'admin',
+];
 
 export interface Actor {
   name: ActorName;
@@ -99,8 +127,15 @@ export async function buildActors(db: Db) {
   const actors: Record<ActorName, Actor> = {
     public: { name: 'public', userId: null, sessionCookie: null, apiToken: null },
   } as Record<ActorName, Actor>;
-  for (const [name, spec] of Object.entries(specs) as [Exclude<ActorName, 'public'>, Parameters<typeof buildUser>[1]][]) {
-    const user = await buildUser(db, { ...spec, email: `${name.toLowerCase()}-${unique()}@example.org`, name });
+  for (const [name, spec] of Object.entries(specs) as [
+    Exclude<ActorName, 'public'>,
+    Parameters<typeof buildUser>[1],
+  ][]) {
+    const user = await buildUser(db, {
+      ...spec,
+      email: `${name.toLowerCase()}-${unique()}@example.org`,
+      name,
+    });
     actors[name] = {
       name,
       userId: user.id,
