@@ -37,7 +37,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
-          html: parsed.html,
+          html: parsed.html ?? false,
           headers: parsed.headers,
           raw,
         };
