@@ -1,0 +1,94 @@
+/**
+ * The authorization matrix, generated from the route table: every route is called as the public,
+ * a member, a focal point of another organisation, a focal point of the owning organisation, the
+ * secretariat and an admin, and the answer must follow the route's declared access. A new route
+ * joins simply by declaring `config.access` (and `config.harness` when it needs fixtures).
+ */
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Access } from '../src/http/access.ts';
+import type { RouteEntry } from '../src/http/app.ts';
+import { L } from '../src/web/routes.ts';
+import { Agent, buildTestApp, type TestContext } from './support/app.ts';
+import { closeTestDatabase } from './support/database.ts';
+import { ACTOR_NAMES, type Actor, type ActorName, buildActors, buildApiToken } from './support/factories.ts';
+
+/** Written out by hand, independently of the code that enforces it. */
+const ALLOWED: Record<Access, readonly ActorName[]> = {
+  public: ACTOR_NAMES,
+  'signed-in': ['member', 'focalOther', 'focalOwn', 'secretariat', 'admin'],
+  member: ['member', 'focalOther', 'focalOwn', 'secretariat', 'admin'],
+  'own-organisation': ['focalOwn', 'secretariat', 'admin'],
+  secretariat: ['secretariat', 'admin'],
+  admin: ['admin'],
+};
+
+let ctx: TestContext;
+let actors: Record<ActorName, Actor>;
+
+/** Values for the path parameters that routes name in `harness.params`, made for each caller. */
+const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
+  ownApiToken: async (actor) => (actor.userId ? (await buildApiToken(ctx.database.db, actor.userId, 'fixture')).id : crypto.randomUUID()),
+};
+
+before(async () => {
+  ctx = await buildTestApp();
+  ({ actors } = await buildActors(ctx.database.db));
+});
+after(async () => {
+  await ctx.close();
+  await closeTestDatabase();
+});
+
+async function concreteUrl(route: RouteEntry, actor: Actor): Promise<string> {
+  let url = route.url.replace(L, '/en');
+  for (const match of url.matchAll(/:([A-Za-z0-9_]+)/g)) {
+    const name = match[1]!;
+    const fixture = route.config.harness?.params?.[name];
+    const value = fixture ? await FIXTURES[fixture]!(actor) : crypto.randomUUID();
+    url = url.replace(`:${name}`, value);
+  }
+  return url;
+}
+
+async function call(route: RouteEntry, actor: Actor) {
+  const url = await concreteUrl(route, actor);
+  const agent = new Agent(ctx.app);
+  const isApi = url.startsWith('/api/');
+  if (isApi) agent.bearer = actor.apiToken;
+  else if (actor.sessionCookie) agent.cookies.set('puente_session', actor.sessionCookie);
+  const body = route.config.harness?.body ?? {};
+  if (route.method === 'GET') return agent.get(url);
+  if (isApi) return agent.json(route.method as 'POST', url, route.method === 'DELETE' ? undefined : body);
+  return agent.postForm(url, Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])));
+}
+
+describe('authorization matrix', () => {
+  it('covers every route, and every route declares its access', () => {
+    assert.ok(ctx.app.routeTable.length > 10);
+    for (const route of ctx.app.routeTable) assert.ok(route.config.access, `${route.method} ${route.url}`);
+  });
+
+  it('answers each caller of each route as its declared access says', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of ctx.app.routeTable) {
+      if (route.config.harness?.skipMatrix || route.url.startsWith('/assets/')) continue;
+      const access = route.config.access!;
+      for (const name of ACTOR_NAMES) {
+        const response = await call(route, actors[name]);
+        const allowed = ALLOWED[access].includes(name);
+        const status = response.statusCode;
+        checked++;
+        if (status >= 500) failures.push(`${route.method} ${route.url} as ${name}: ${status}`);
+        else if (allowed && (status === 401 || status === 403)) failures.push(`${route.method} ${route.url} as ${name}: denied (${status}) but ${access} allows it`);
+        else if (!allowed && status !== (name === 'public' ? 401 : 403)) {
+          failures.push(`${route.method} ${route.url} as ${name}: ${status}, expected ${name === 'public' ? 401 : 403} (${access})`);
+        }
+      }
+    }
+    assert.ok(checked > 60, `checked ${checked} calls`);
+    assert.deepEqual(failures, []);
+  });
+});
