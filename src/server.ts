@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { instanceSecret } from './db/instance.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { purgeExpired } from './accounts/index.ts';
 import { loadDemoOnFirstStart, type DemoAccount } from './demo/index.ts';
 import { buildApp, loggerOptions } from './http/app.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -39,6 +40,10 @@ export async function startPuente(
   if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
   else await app.ready();
   const t4 = performance.now();
+  // Housekeeping until the jobs table arrives: expired sessions and old throttling records.
+  const purge = () => purgeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  void purge();
+  const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
   return {
     app,
     database,
@@ -46,6 +51,7 @@ export async function startPuente(
     demoAccounts,
     timings: { openMs: t1 - t0, migrateMs: t2 - t1, demoMs: t3 - t2, listenMs: t4 - t3 },
     async close() {
+      clearInterval(purgeTimer);
       await app.close();
       mailer.close();
       await database.close();

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, in four stages, then one closing line "N passed, N failed, N skipped".
+ *
+ *   1. npm run check (typecheck, lint, formatting, i18n catalogues)
+ *   2. unit and integration tests on the embedded database (PGlite)
+ *   3. the integration tests again on a PostgreSQL server: DATABASE_URL_TEST if set, else a
+ *      throwaway server started with scripts/test-postgres.sh when PostgreSQL is on the machine
+ *   4. end-to-end tests in headless Chromium, with axe-core and the Nu HTML checker
+ *
+ * A stage that cannot run says SKIP and why; under CI=true a skip is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ARTIFACTS = path.join(ROOT, '.test-artifacts');
+const CI = process.env.CI === 'true';
+const only = process.argv.slice(2); // e.g. `npm test -- e2e` or `npm test -- src/accounts`
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+function walk(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(full);
+    return /\.test\.tsx?$/.test(entry.name) ? [path.relative(ROOT, full)] : [];
+  });
+}
+
+const all = [...walk(path.join(ROOT, 'src')), ...walk(path.join(ROOT, 'test'))].sort();
+const selected = only.length > 0 ? all.filter((file) => only.some((pattern) => file.includes(pattern))) : all;
+const e2e = selected.filter((file) => file.startsWith('test/e2e/') || file.startsWith('test/support/browser'));
+const integration = selected.filter((file) => !e2e.includes(file));
+// The files that open the test database run a second time on the server.
+const usesDatabase = (file) => /support\/(app|database)\.ts/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+
+function runNodeTests(label, files, env = {}, concurrency = 2) {
+  if (files.length === 0) return;
+  console.log(`\n=== ${label}: ${files.length} file(s)`);
+  const tapFile = path.join(ARTIFACTS, `${label.replace(/[^a-z0-9]+/gi, '-')}.tap`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') + count('cancelled');
+  totals.skipped += count('skipped') + count('todo');
+  if (result.status !== 0) problems.push(`${label}: exit code ${result.status}`);
+}
+
+function skip(label, reason) {
+  console.log(`\nSKIP: ${label}: ${reason}`);
+  totals.skipped++;
+  if (CI) problems.push(`${label} was skipped under CI=true (${reason})`);
+}
+
+// 1. Static checks
+if (only.length === 0) {
+  console.log('=== npm run check');
+  const check = spawnSync('npm', ['run', '--silent', 'check'], { cwd: ROOT, stdio: 'inherit' });
+  if (check.status === 0) totals.passed++;
+  else {
+    totals.failed++;
+    problems.push('npm run check failed');
+  }
+}
+
+// 2. Embedded database
+runNodeTests('embedded database (PGlite)', integration, { PUENTE_TEST_DB: 'embedded' });
+
+// 3. PostgreSQL server
+const serverFiles = integration.filter(usesDatabase);
+if (serverFiles.length > 0) {
+  let url = process.env.DATABASE_URL_TEST;
+  let started = false;
+  if (!url) {
+    const start = spawnSync('bash', ['scripts/test-postgres.sh', 'start'], { cwd: ROOT, encoding: 'utf8' });
+    if (start.status === 0) {
+      url = start.stdout.trim().split('\n').pop();
+      started = true;
+    } else {
+      skip('PostgreSQL server tests', `no DATABASE_URL_TEST and no PostgreSQL server could be started (${(start.stderr || '').trim().split('\n').pop()})`);
+    }
+  }
+  if (url) {
+    try {
+      runNodeTests('PostgreSQL server', serverFiles, { PUENTE_TEST_DB: 'server', DATABASE_URL_TEST: url });
+    } finally {
+      if (started) spawnSync('bash', ['scripts/test-postgres.sh', 'stop'], { cwd: ROOT, stdio: 'inherit' });
+    }
+  }
+}
+
+// 4. Browser
+runNodeTests('end-to-end (Chromium)', e2e, {}, 1);
+
+console.log('');
+for (const problem of problems) console.log(`problem: ${problem}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(problems.length > 0 || totals.failed > 0 ? 1 : 0);
