@@ -1,0 +1,6 @@
+import type { Suite } from '../lib/context.ts';
+import { http } from './http.ts';
+import { startup } from './startup.ts';
+
+/** Every suite, in the order `npm run bench` runs them. Add `search`, `matching`… here. */
+export const suites: Suite[] = [startup, http];
