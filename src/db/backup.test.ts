@@ -1,0 +1,299 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { freshDatabase } from '../../test/support/database.ts';
+import {
+  buildApiToken,
+  buildNetwork,
+  buildOrganisation,
+  buildSession,
+  buildUser,
+} from '../../test/support/factories.ts';
+import { insertFailures, insertPasswordReset } from '../accounts/accounts.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { hashToken, newToken } from '../accounts/accounts.secrets.ts';
+import {
+  backupDatabase,
+  BackupError,
+  orderByDependencies,
+  restoreDatabase,
+  type TableProgress,
+} from './backup.ts';
+import type { DatabaseHandle } from './database.ts';
+import { instanceSecret, setSetting } from './instance.ts';
+import type { Db } from './schema.ts';
+
+async function dataTables(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ tablename: string }>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'puente_migrations%'
+    ORDER BY tablename`.execute(db);
+  return rows.map((row) => row.tablename);
+}
+
+async function contents(db: Db, table: string): Promise<string[]> {
+  const { rows } = await sql<{ row: string }>`
+    SELECT to_jsonb(t)::text AS row FROM ${sql.id('public', table)} t ORDER BY to_jsonb(t)::text`.execute(db);
+  return rows.map((row) => row.row);
+}
+
+async function totalRows(db: Db): Promise<number> {
+  let total = 0;
+  for (const table of await dataTables(db)) total += (await contents(db, table)).length;
+  return total;
+}
+
+/** An empty database of the other kind than this run's (the test helper reads PUENTE_TEST_DB). */
+async function freshDatabaseOfOtherKind(): Promise<DatabaseHandle> {
+  const saved = process.env.PUENTE_TEST_DB;
+  process.env.PUENTE_TEST_DB = saved === 'server' ? 'embedded' : 'server';
+  try {
+    return await freshDatabase();
+  } finally {
+    if (saved === undefined) delete process.env.PUENTE_TEST_DB;
+    else process.env.PUENTE_TEST_DB = saved;
+  }
+}
+
+/** A network with something in every table, including the awkward values. */
+async function fillEveryTable(db: Db): Promise<void> {
+  await instanceSecret(db, null);
+  await setSetting(db, 'note', 'multi-line\nvalue with "quotes", \\ backslash, émoji 🌍 and a tab\t');
+  const network = await buildNetwork(db, {
+    name: { fr: 'Réseau « test »', es: 'Red de prueba', en: 'Test network' },
+  });
+  const second = await buildNetwork(db);
+  const organisation = await buildOrganisation(db, {
+    name: { fr: 'Croix-Rouge', en: 'Red Cross' },
+    acronym: 'CR',
+  });
+  await buildOrganisation(db);
+  const users = [];
+  for (let i = 0; i < 5; i += 1) {
+    users.push(
+      await buildUser(db, {
+        locale: (['fr', 'es', 'en', 'pt'] as const)[i % 4]!,
+        isAdmin: i === 0,
+        organisationId: i % 2 === 0 ? organisation.id : null,
+        roles: [
+          { networkId: network.id, role: i === 1 ? 'secretariat' : 'member' },
+          ...(i === 2 ? [{ networkId: second.id, role: 'member' as const }] : []),
+        ],
+      }),
+    );
+  }
+  await db
+    .updateTable('users')
+    .set({ disabled_at: new Date('2026-01-02T03:04:05.123Z') })
+    .where('id', '=', users[4]!.id)
+    .execute();
+  for (const user of users) await buildSession(db, user.id);
+  await insertPasswordReset(db, hashToken(newToken()), users[3]!.id, new Date(Date.now() + 3_600_000));
+  await buildApiToken(db, users[0]!.id, 'scripts');
+  await buildApiToken(db, users[1]!.id);
+  // Enough rows for several batches, and a gap at the end that the sequence must not reuse.
+  await sql`INSERT INTO login_failures (key_hash, failed_at)
+    SELECT md5(i::text), now() - i * interval '1 second' FROM generate_series(1, 2500) AS i`.execute(db);
+  await insertFailures(db, ['last-one']);
+  await db.deleteFrom('login_failures').where('key_hash', '=', 'last-one').execute();
+  for (const user of users) {
+    await recordAudit(db, {
+      actorUserId: user.id,
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { fields: ['name', 'locale'], nested: { n: 1.5, nothing: null, text: 'ñ\u2028' } },
+    });
+  }
+  await recordAudit(db, { actorUserId: null, action: 'demo.load', subjectType: 'instance', subjectId: '-' });
+  // Numbers beyond a JavaScript double must survive: the server serialises them, not Node.
+  await sql`INSERT INTO audit_log (action, subject_type, subject_id, details, at)
+    VALUES ('precision', 'instance', '-', '{"big": 123456789012345678901234567890.000000000000001, "tiny": 1e-30}',
+            '2026-02-03 04:05:06.789012+00')`.execute(db);
+}
+
+describe('backup and restore', () => {
+  let source: DatabaseHandle;
+  let target: DatabaseHandle;
+  let folder: string;
+  let file: string;
+
+  before(async () => {
+    [source, target] = await Promise.all([freshDatabase(), freshDatabase()]);
+    await fillEveryTable(source.db);
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'puente-backup-'));
+    file = path.join(folder, 'network.puente.gz');
+  });
+
+  after(async () => {
+    await Promise.all([source?.close(), target?.close()]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('fills every table of the schema in the source (a new table needs rows in fillEveryTable)', async () => {
+    const empty = [];
+    for (const table of await dataTables(source.db))
+      if ((await contents(source.db, table)).length === 0) empty.push(table);
+    assert.deepEqual(empty, []);
+  });
+
+  it('writes a gzipped header with the migrations and every table in foreign-key order', async () => {
+    const progress: TableProgress[] = [];
+    const summary = await backupDatabase(source.db, file, (p) => progress.push(p));
+    assert.equal(summary.rows, await totalRows(source.db));
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!);
+    assert.equal(header.format, 'puente-backup');
+    assert.equal(header.version, 1);
+    assert.ok(header.migrations.length > 0);
+    const names = header.tables.map((table: { name: string }) => table.name);
+    assert.deepEqual([...names].sort(), await dataTables(source.db));
+    assert.ok(names.indexOf('users') > names.indexOf('organisations'));
+    assert.ok(
+      names.indexOf('network_roles') > names.indexOf('users') &&
+        names.indexOf('network_roles') > names.indexOf('networks'),
+    );
+    assert.equal(lines.length, 1 + summary.rows);
+    assert.deepEqual(progress.at(-1), {
+      table: names.at(-1),
+      done: header.tables.at(-1).rows,
+      total: header.tables.at(-1).rows,
+    });
+    assert.ok(
+      progress.some((p) => p.table === 'login_failures' && p.done === 1000),
+      'reads in batches of 1000',
+    );
+    assert.equal(fs.existsSync(`${file}.partial`), false);
+  });
+
+  it('leaves the target empty when the file is truncated', async () => {
+    const truncated = path.join(folder, 'truncated.gz');
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    await assert.rejects(
+      restoreDatabase(target.db, truncated),
+      (error) => error instanceof BackupError && /damaged|truncated/.test(error.message),
+    );
+    assert.equal(await totalRows(target.db), 0);
+  });
+
+  it('leaves the target empty when a row has a value of the wrong type, even after earlier tables went in', async () => {
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const userLine = lines.findIndex((line) => line.includes('"password_hash":'));
+    const user = JSON.parse(lines[userLine]!);
+    lines[userLine] = JSON.stringify({ ...user, created_at: 'not a date' });
+    const broken = path.join(folder, 'broken.gz');
+    fs.writeFileSync(broken, zlib.gzipSync(lines.join('\n')));
+    await assert.rejects(
+      restoreDatabase(target.db, broken),
+      (error) => error instanceof BackupError && /users/.test(error.message),
+    );
+    assert.equal(await totalRows(target.db), 0);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const other = path.join(folder, 'other.gz');
+    fs.writeFileSync(other, zlib.gzipSync('{"hello":"world"}\n'));
+    await assert.rejects(restoreDatabase(target.db, other), /not a Puente backup/);
+    await assert.rejects(restoreDatabase(target.db, path.join(folder, 'missing.gz')), /cannot read/);
+  });
+
+  it('refuses a backup made with migrations this version does not know', async () => {
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const header = JSON.parse(lines[0]!);
+    lines[0] = JSON.stringify({ ...header, migrations: [...header.migrations, '29991231_0001_future'] });
+    const future = path.join(folder, 'future.gz');
+    fs.writeFileSync(future, zlib.gzipSync(lines.join('\n')));
+    await assert.rejects(restoreDatabase(target.db, future), /newer version of Puente.*29991231_0001_future/);
+    assert.equal(await totalRows(target.db), 0);
+  });
+
+  it('restores every row of every table identically into an empty database', async () => {
+    const progress: TableProgress[] = [];
+    const summary = await restoreDatabase(target.db, file, (p) => progress.push(p));
+    assert.equal(summary.rows, await totalRows(source.db));
+    for (const table of await dataTables(source.db)) {
+      assert.deepEqual(await contents(target.db, table), await contents(source.db, table), `table ${table}`);
+    }
+    assert.ok(progress.some((p) => p.table === 'login_failures' && p.done === p.total && p.total > 2000));
+  });
+
+  it('continues the sequences after the restored ids, and after ids the source had deleted', async () => {
+    const { rows: sourceMax } = await sql<{
+      id: string;
+    }>`SELECT max(id)::text AS id FROM login_failures`.execute(source.db);
+    const { rows: sourceNext } = await sql<{
+      id: string;
+    }>`SELECT nextval('login_failures_id_seq')::text AS id`.execute(source.db);
+    const { rows } = await sql<{
+      id: string;
+    }>`INSERT INTO login_failures (key_hash) VALUES ('after restore') RETURNING id::text AS id`.execute(
+      target.db,
+    );
+    assert.ok(BigInt(rows[0]!.id) > BigInt(sourceMax[0]!.id));
+    assert.equal(rows[0]!.id, sourceNext[0]!.id, 'the id deleted in the source is not handed out again');
+    await recordAudit(target.db, {
+      actorUserId: null,
+      action: 'after.restore',
+      subjectType: 'instance',
+      subjectId: '-',
+    });
+  });
+
+  it(
+    'moves a network between the embedded database and a PostgreSQL server, both ways',
+    {
+      skip: !process.env.DATABASE_URL_TEST && 'needs DATABASE_URL_TEST (scripts/test-postgres.sh start)',
+      timeout: 60_000,
+    },
+    async () => {
+      const other = await freshDatabaseOfOtherKind();
+      try {
+        assert.notEqual(other.kind, source.kind);
+        await restoreDatabase(other.db, file);
+        const back = path.join(folder, 'back.gz');
+        await backupDatabase(other.db, back);
+        const roundTrip = await freshDatabase();
+        try {
+          await restoreDatabase(roundTrip.db, back);
+          for (const table of await dataTables(source.db)) {
+            const expected = await contents(source.db, table);
+            assert.deepEqual(await contents(roundTrip.db, table), expected, `table ${table}, back`);
+            assert.deepEqual(
+              (await contents(other.db, table)).sort(),
+              [...expected].sort(),
+              `table ${table}, across`,
+            );
+          }
+        } finally {
+          await roundTrip.close();
+        }
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it('refuses to restore into a database that has rows', async () => {
+    await assert.rejects(restoreDatabase(source.db, file), /not empty/);
+  });
+});
+
+describe('orderByDependencies', () => {
+  it('puts referenced tables first, ignores self-references and still places tables caught in a cycle', () => {
+    const order = orderByDependencies(
+      ['c', 'b', 'a', 'x', 'y', 'tree'],
+      [
+        { from: 'c', to: 'b' },
+        { from: 'b', to: 'a' },
+        { from: 'tree', to: 'tree' },
+        { from: 'x', to: 'y' },
+        { from: 'y', to: 'x' },
+      ],
+    );
+    assert.deepEqual(order, ['a', 'tree', 'b', 'c', 'x', 'y']);
+  });
+});
