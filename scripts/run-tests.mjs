@@ -34,10 +34,13 @@ function walk(dir) {
 
 const all = [...walk(path.join(ROOT, 'src')), ...walk(path.join(ROOT, 'test'))].sort();
 const selected = only.length > 0 ? all.filter((file) => only.some((pattern) => file.includes(pattern))) : all;
-const e2e = selected.filter((file) => file.startsWith('test/e2e/') || file.startsWith('test/support/browser'));
+const e2e = selected.filter(
+  (file) => file.startsWith('test/e2e/') || file.startsWith('test/support/browser'),
+);
 const integration = selected.filter((file) => !e2e.includes(file));
 // The files that open the test database run a second time on the server.
-const usesDatabase = (file) => /support\/(app|database)\.ts/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+const usesDatabase = (file) =>
+  /support\/(app|database)\.ts/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 
 function runNodeTests(label, files, env = {}, concurrency = 2) {
   if (files.length === 0) return;
@@ -45,7 +48,17 @@ function runNodeTests(label, files, env = {}, concurrency = 2) {
   const tapFile = path.join(ARTIFACTS, `${label.replace(/[^a-z0-9]+/gi, '-')}.tap`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } },
   );
   const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
@@ -87,7 +100,10 @@ if (serverFiles.length > 0) {
       url = start.stdout.trim().split('\n').pop();
       started = true;
     } else {
-      skip('PostgreSQL server tests', `no DATABASE_URL_TEST and no PostgreSQL server could be started (${(start.stderr || '').trim().split('\n').pop()})`);
+      skip(
+        'PostgreSQL server tests',
+        `no DATABASE_URL_TEST and no PostgreSQL server could be started (${(start.stderr || '').trim().split('\n').pop()})`,
+      );
     }
   }
   if (url) {

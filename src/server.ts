@@ -41,7 +41,8 @@ export async function startPuente(
   else await app.ready();
   const t4 = performance.now();
   // Housekeeping until the jobs table arrives: expired sessions and old throttling records.
-  const purge = () => purgeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  const purge = () =>
+    purgeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
   void purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
   return {

@@ -29,7 +29,8 @@ let actors: Record<ActorName, Actor>;
 
 /** Values for the path parameters that routes name in `harness.params`, made for each caller. */
 const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
-  ownApiToken: async (actor) => (actor.userId ? (await buildApiToken(ctx.database.db, actor.userId, 'fixture')).id : crypto.randomUUID()),
+  ownApiToken: async (actor) =>
+    actor.userId ? (await buildApiToken(ctx.database.db, actor.userId, 'fixture')).id : crypto.randomUUID(),
 };
 
 before(async () => {
@@ -82,9 +83,14 @@ describe('authorization matrix', () => {
         const status = response.statusCode;
         checked++;
         if (status >= 500) failures.push(`${route.method} ${route.url} as ${name}: ${status}`);
-        else if (allowed && (status === 401 || status === 403)) failures.push(`${route.method} ${route.url} as ${name}: denied (${status}) but ${access} allows it`);
+        else if (allowed && (status === 401 || status === 403))
+          failures.push(
+            `${route.method} ${route.url} as ${name}: denied (${status}) but ${access} allows it`,
+          );
         else if (!allowed && status !== (name === 'public' ? 401 : 403)) {
-          failures.push(`${route.method} ${route.url} as ${name}: ${status}, expected ${name === 'public' ? 401 : 403} (${access})`);
+          failures.push(
+            `${route.method} ${route.url} as ${name}: ${status}, expected ${name === 'public' ? 401 : 403} (${access})`,
+          );
         }
       }
     }

@@ -40,8 +40,20 @@ const HOSTILE = [
   'constructor',
 ];
 
-const hostileString = fc.oneof(fc.constantFrom(...HOSTILE), fc.string(), fc.string({ unit: 'grapheme', maxLength: 300 }));
-const anyJson = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const hostileString = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+);
+const anyJson = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 
 /** A value for a schema: most often a plausible one, sometimes hostile or of the wrong type. */
 function valueFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
@@ -80,24 +92,38 @@ function valueFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
         plausible = anyJson;
     }
   }
-  return fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: hostileString }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof(
+    { weight: 3, arbitrary: plausible },
+    { weight: 1, arbitrary: hostileString },
+    { weight: 1, arbitrary: anyJson },
+  );
 }
 
 function objectFor(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
-  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, valueFor(property)]));
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, property]) => [name, valueFor(property)]),
+  );
   return fc
-    .tuple(fc.record(properties, { requiredKeys: [] }), fc.dictionary(fc.constantFrom('extra', 'admin', 'is_admin', '__proto__', 'role'), anyJson, { maxKeys: 2 }))
+    .tuple(
+      fc.record(properties, { requiredKeys: [] }),
+      fc.dictionary(fc.constantFrom('extra', 'admin', 'is_admin', '__proto__', 'role'), anyJson, {
+        maxKeys: 2,
+      }),
+    )
     .map(([known, unknown]) => ({ ...unknown, ...known }));
 }
 
-const toText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+const toText = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 
 let ctx: TestContext;
 let admin: Actor;
 
 before(async () => {
   ctx = await buildTestApp();
-  ({ actors: { admin } } = await buildActors(ctx.database.db));
+  ({
+    actors: { admin },
+  } = await buildActors(ctx.database.db));
 });
 after(async () => {
   await ctx.close();
@@ -107,30 +133,50 @@ after(async () => {
 function assertSafe(label: string, status: number, body: string, contentType: string | undefined) {
   assert.ok(status < 500, `${label} answered ${status}: ${body.slice(0, 300)}`);
   if (contentType?.startsWith('text/html')) {
-    assert.ok(!body.includes('<script>alert(1)</script>') && !body.includes('<img src=x onerror'), `${label} echoed markup unescaped`);
+    assert.ok(
+      !body.includes('<script>alert(1)</script>') && !body.includes('<img src=x onerror'),
+      `${label} echoed markup unescaped`,
+    );
   }
 }
 
 describe('fuzzing the API from the OpenAPI document', () => {
   it('never answers 5xx', async () => {
     const document = (await ctx.app.inject('/api/openapi.json')).json();
-    type Operation = { parameters?: { name: string; in: string; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
+    type Operation = {
+      parameters?: { name: string; in: string; schema?: JsonSchema }[];
+      requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+    };
     let runs = 0;
     for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
         const params = operation.parameters ?? [];
         const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
         const request = fc.record({
-          path: fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, fc.oneof(valueFor(p.schema), hostileString).map(toText)]))),
-          query: fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, valueFor(p.schema).map(toText)])), { requiredKeys: [] }),
-          body: bodySchema ? fc.oneof({ weight: 4, arbitrary: valueFor(bodySchema) }, { weight: 1, arbitrary: anyJson }) : fc.constant(undefined),
+          path: fc.record(
+            Object.fromEntries(
+              params
+                .filter((p) => p.in === 'path')
+                .map((p) => [p.name, fc.oneof(valueFor(p.schema), hostileString).map(toText)]),
+            ),
+          ),
+          query: fc.record(
+            Object.fromEntries(
+              params.filter((p) => p.in === 'query').map((p) => [p.name, valueFor(p.schema).map(toText)]),
+            ),
+            { requiredKeys: [] },
+          ),
+          body: bodySchema
+            ? fc.oneof({ weight: 4, arbitrary: valueFor(bodySchema) }, { weight: 1, arbitrary: anyJson })
+            : fc.constant(undefined),
           asAdmin: fc.boolean(),
         });
         await fc.assert(
           fc.asyncProperty(request, async ({ path: pathValues, query, body, asAdmin }) => {
             runs++;
             let url = path;
-            for (const [name, value] of Object.entries(pathValues)) url = url.replace(`{${name}}`, encodeURIComponent(value));
+            for (const [name, value] of Object.entries(pathValues))
+              url = url.replace(`{${name}}`, encodeURIComponent(value));
             const search = new URLSearchParams(query as Record<string, string>).toString();
             const response = await ctx.app.inject({
               method: method.toUpperCase() as 'GET',
@@ -141,7 +187,12 @@ describe('fuzzing the API from the OpenAPI document', () => {
               },
               ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
             });
-            assertSafe(`${method.toUpperCase()} ${url}`, response.statusCode, response.body, response.headers['content-type'] as string | undefined);
+            assertSafe(
+              `${method.toUpperCase()} ${url}`,
+              response.statusCode,
+              response.body,
+              response.headers['content-type'] as string | undefined,
+            );
           }),
           { numRuns: 40 },
         );
@@ -159,10 +210,21 @@ describe('fuzzing the pages from their route schemas', () => {
     let runs = 0;
     for (const route of ctx.app.routeTable) {
       if (route.url.startsWith('/api/') || route.url.startsWith('/assets/')) continue;
-      const schema = (route.schema ?? {}) as { body?: JsonSchema; querystring?: JsonSchema; params?: JsonSchema };
+      const schema = (route.schema ?? {}) as {
+        body?: JsonSchema;
+        querystring?: JsonSchema;
+        params?: JsonSchema;
+      };
       const paramNames = [...route.url.replace(L, '/en').matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
       const request = fc.record({
-        params: fc.record(Object.fromEntries(paramNames.map((name) => [name, fc.oneof(valueFor(schema.params?.properties?.[name]), hostileString).map(toText)]))),
+        params: fc.record(
+          Object.fromEntries(
+            paramNames.map((name) => [
+              name,
+              fc.oneof(valueFor(schema.params?.properties?.[name]), hostileString).map(toText),
+            ]),
+          ),
+        ),
         query: schema.querystring ? objectFor(schema.querystring) : fc.constant({}),
         body: schema.body ? objectFor(schema.body) : fc.constant({}),
         lang: fc.constantFrom('fr', 'es', 'en', 'pt'),
@@ -171,18 +233,32 @@ describe('fuzzing the pages from their route schemas', () => {
         fc.asyncProperty(request, async ({ params, query, body, lang }) => {
           runs++;
           let url = route.url.replace(L, `/${lang}`);
-          for (const [name, value] of Object.entries(params)) url = url.replace(`:${name}`, encodeURIComponent(value));
-          const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, toText(v)])).toString();
+          for (const [name, value] of Object.entries(params))
+            url = url.replace(`:${name}`, encodeURIComponent(value));
+          const search = new URLSearchParams(
+            Object.entries(query).map(([k, v]) => [k, toText(v)]),
+          ).toString();
           if (search) url += `?${search}`;
           const form = new URLSearchParams({ _csrf: csrf });
           for (const [name, value] of Object.entries(body)) form.append(name, toText(value));
           const response =
             route.method === 'GET'
               ? await agent.get(url)
-              : await agent.request({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+              : await agent.request({
+                  method: 'POST',
+                  url,
+                  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  payload: form.toString(),
+                });
           // Signing out ends the session the other runs use: open a new one.
-          if (!agent.cookies.has('puente_session')) agent.cookies.set('puente_session', await buildSession(ctx.database.db, admin.userId!));
-          assertSafe(`${route.method} ${url.slice(0, 120)}`, response.statusCode, response.body, response.headers['content-type'] as string | undefined);
+          if (!agent.cookies.has('puente_session'))
+            agent.cookies.set('puente_session', await buildSession(ctx.database.db, admin.userId!));
+          assertSafe(
+            `${route.method} ${url.slice(0, 120)}`,
+            response.statusCode,
+            response.body,
+            response.headers['content-type'] as string | undefined,
+          );
         }),
         { numRuns: 25 },
       );

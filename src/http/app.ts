@@ -18,7 +18,7 @@ import { ASSETS_DIR } from '../web/assets.ts';
 import { translator } from '../web/i18n.ts';
 import { isLang, negotiateLanguage } from '../web/language.ts';
 import { enforceAccess } from './access.ts';
-import { registerBodyParsers } from './body-parsers.ts';
+import { registerBodyParsers, rejectNulCharacters } from './body-parsers.ts';
 import { registerErrorHandling } from './error-handler.tsx';
 import { registerValidators } from './validation.ts';
 import './fastify-types.ts';
@@ -169,6 +169,7 @@ export async function buildApp(
 
   // Authorization first, then the CSRF token, then validation and the handler.
   app.addHook('preValidation', enforceAccess);
+  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
   app.addHook('preValidation', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method)) return done();
     // A bearer token is not sent by browsers on their own: such calls need no CSRF token.

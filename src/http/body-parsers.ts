@@ -6,7 +6,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Thrown by the parsers; the error handler localizes it (the field is named, the bytes are not echoed). */
 export class BodyParseError extends Error {
   constructor(
-    readonly reason: 'malformed-json' | 'invalid-utf8',
+    readonly reason: 'malformed-json' | 'invalid-utf8' | 'null-character',
     readonly field: string,
   ) {
     super(reason);
@@ -76,4 +76,31 @@ function strictDecode(component: string, field: string): string {
   } catch {
     throw new BodyParseError('invalid-utf8', field);
   }
+}
+
+/** The path of the first string holding U+0000 (PostgreSQL text cannot store it), or null. */
+export function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNulCharacter(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found =
+        findNulCharacter(key, path || 'body') ?? findNulCharacter(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses a NUL character anywhere in the path parameters, query string or body. */
+export function rejectNulCharacters(request: { params: unknown; query: unknown; body: unknown }): void {
+  const field =
+    findNulCharacter(request.params) ?? findNulCharacter(request.query) ?? findNulCharacter(request.body);
+  if (field) throw new BodyParseError('null-character', field);
 }

@@ -51,7 +51,9 @@ function classify(
     const message =
       error.reason === 'malformed-json'
         ? t('validation.malformedJson')
-        : t('validation.invalidUtf8', { field: error.field });
+        : error.reason === 'null-character'
+          ? t('validation.nullCharacter', { field: error.field })
+          : t('validation.invalidUtf8', { field: error.field });
     return { kind: 'bad-request', errors: [{ field: error.field, message }] };
   }
   const fastifyError = error as FastifyError;

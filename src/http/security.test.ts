@@ -289,3 +289,25 @@ describe('errors and logs', () => {
     await close();
   });
 });
+
+describe('NUL characters', () => {
+  it('are refused in a JSON body, a form, a query string and a path, naming the field', async () => {
+    const { token } = await buildApiToken(ctx.database.db, (await buildUser(ctx.database.db)).id);
+    const json = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'a\u0000b' }),
+    });
+    assert.equal(json.statusCode, 400);
+    assert.deepEqual(json.json().errors, [
+      { field: 'name', message: '“name” contains a null character, which cannot be stored.' },
+    ]);
+    const form = await new Agent(ctx.app).postForm('/en/password/forgot', { email: 'a\u0000@example.org' });
+    assert.equal(form.statusCode, 400);
+    const query = await ctx.app.inject('/en/login?next=%00');
+    assert.equal(query.statusCode, 400);
+    const path = await ctx.app.inject('/en/password/reset/abc%00defghijkl');
+    assert.equal(path.statusCode, 400);
+  });
+});
