@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { createUser } from './accounts/index.ts';
-import { NewUser } from './accounts/accounts.schemas.ts';
 import { type Config, readConfigOrExit } from './config.ts';
 import {
   BackupError,
@@ -17,7 +14,6 @@ import {
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/index.ts';
-import { localizeValidationErrors } from './http/validation.ts';
 import { translator } from './web/i18n.ts';
 import { isLang, type Lang } from './web/language.ts';
 
@@ -55,9 +51,6 @@ class CommandFailure extends Error {
     super(message);
   }
 }
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const validateNewUser = addFormats(new Ajv({ allErrors: true, strict: false })).compile(NewUser);
 
 /** The operator's language for messages, from LANG/LC_ALL (`fr_FR.UTF-8` → fr), else English. */
 function operatorLang(): Lang {
@@ -142,7 +135,6 @@ async function userCreate(config: Config, args: string[]): Promise<void> {
   const t = translator(operatorLang());
   const fail = (errors: { field: string; message: string }[]) =>
     new CommandFailure(errors.map((error) => `${error.field}: ${error.message}`).join('\npuente: '));
-  if (!validateNewUser(input)) throw fail(localizeValidationErrors(validateNewUser.errors ?? [], t));
   await withDatabase(config, async (handle) => {
     await migrate(handle, false);
     const result = await createUser(

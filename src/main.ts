@@ -1,5 +1,6 @@
 import { readConfigOrExit } from './config.ts';
 import { startPuente } from './server.ts';
+import { DataDirInUseError } from './db/database.ts';
 
 const config = readConfigOrExit();
 const started = performance.now();
@@ -38,7 +39,9 @@ try {
   process.on('SIGTERM', shutdown);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') {
+  if (error instanceof DataDirInUseError) {
+    console.error(`puente: ${error.message}`);
+  } else if (code === 'EADDRINUSE') {
     console.error(
       `puente: port ${config.port} is already in use; set PORT to another one (e.g. PORT=3001 npm start)`,
     );

@@ -4,6 +4,8 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
 import type { Principal } from '../http/access.ts';
 import { type FieldError, type Result, invalid, ok } from '../http/problems.ts';
+import { inputValidator } from '../http/validation.ts';
+import { NewUser } from './accounts.schemas.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Translate } from '../web/i18n.ts';
 import { translator } from '../web/i18n.ts';
@@ -12,6 +14,8 @@ import * as repo from './accounts.repository.ts';
 import { API_TOKEN_PREFIX, hashToken, keyedHash, newToken } from './accounts.secrets.ts';
 
 const THROTTLE_WINDOW_MINUTES = 15;
+const UNIQUE_VIOLATION = '23505';
+const validateNewUser = inputValidator(NewUser);
 // Verifying against a real hash when the account does not exist keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
@@ -144,29 +148,39 @@ export async function createUser(
 ): Promise<Result<{ id: string }>> {
   if (actor !== null && !actor.isAdmin)
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  if (await repo.findUserByEmail(db, input.email)) {
-    return invalid([{ field: 'email', message: t('accounts.user.emailTaken') }]);
-  }
+  const { roles, ...fields } = input;
+  const errors = validateNewUser(JSON.parse(JSON.stringify(fields)), t);
+  if (errors.length > 0) return invalid(errors);
+  const emailTaken = () =>
+    invalid<{ id: string }>([{ field: 'email', message: t('accounts.user.emailTaken') }]);
+  if (await repo.findUserByEmail(db, input.email)) return emailTaken();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db.transaction().execute(async (tx) => {
-    const { id } = await repo.insertUser(tx, {
-      email: input.email,
-      name: input.name,
-      passwordHash,
-      locale: input.locale ?? 'en',
-      isAdmin: input.isAdmin ?? false,
-      organisationId: input.organisationId ?? null,
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      const { id } = await repo.insertUser(tx, {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        locale: input.locale ?? 'en',
+        isAdmin: input.isAdmin ?? false,
+        organisationId: input.organisationId ?? null,
+      });
+      for (const grant of roles ?? []) await repo.grantNetworkRole(tx, id, grant.networkId, grant.role);
+      await recordAudit(tx, {
+        actorUserId: actor?.userId ?? null,
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: id,
+        details: { isAdmin: input.isAdmin ?? false, organisationId: input.organisationId ?? null },
+      });
+      return ok({ id });
+    })
+    .catch((error: unknown) => {
+      // Two creations of the same address at once: the unique index decides, the loser is told.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return emailTaken();
+      throw error;
     });
-    for (const grant of input.roles ?? []) await repo.grantNetworkRole(tx, id, grant.networkId, grant.role);
-    await recordAudit(tx, {
-      actorUserId: actor?.userId ?? null,
-      action: 'user.create',
-      subjectType: 'user',
-      subjectId: id,
-      details: { isAdmin: input.isAdmin ?? false, organisationId: input.organisationId ?? null },
-    });
-    return ok({ id });
-  });
 }
 
 export async function createApiToken(db: Db, principal: Principal, name: string) {

@@ -28,6 +28,62 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Another process has the embedded database open: PGlite serves one process at a time. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the data folder ${dataDir} is in use by another Puente process (pid ${pid}); stop it first`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data folder's lock file (`puente.lock`, holding our pid), so that `npm start` and a
+ * `puente backup` never open the same embedded database at once. A lock left by a dead process
+ * is taken over. Returns the release function.
+ */
+const lockedHere = new Set<string>();
+
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'puente.lock');
+  if (lockedHere.has(lockFile)) throw new DataDirInUseError(dataDir, process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      lockedHere.add(lockFile);
+      const release = () => {
+        lockedHere.delete(lockFile);
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+      // Our own pid in a lock we do not hold is a previous life of this process (pid 1 in a container).
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+        throw new DataDirInUseError(dataDir, holder);
+      }
+      fs.rmSync(lockFile, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock ${lockFile}`);
+}
+
 // int8 (bigint) and numeric come back as strings from node-postgres; keep dates as Date.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
@@ -43,16 +99,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   let created = false;
   let dataDir: string | undefined;
+  let release = () => {};
   if (options.dataDir) {
     dataDir = path.join(options.dataDir, 'pgdata');
     created = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
     fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(options.dataDir);
   }
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm, unaccent },
-  });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'embedded', created, pglite, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    release();
+  };
+  return { db, kind: 'embedded', created, pglite, close };
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from './schema.ts';
+import type { Db, Executor } from './schema.ts';
 
 /**
  * The instance secret signs cookies and keys throttling hashes. `PUENTE_SECRET` wins; otherwise
@@ -27,7 +27,7 @@ export async function getSetting(db: Db, key: string): Promise<string | null> {
   );
 }
 
-export async function setSetting(db: Db, key: string, value: string): Promise<void> {
+export async function setSetting(db: Executor, key: string, value: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key, value })

@@ -41,7 +41,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       for (const grant of user.grants ?? [])
         await grantNetworkRole(tx, id, networkIds.get(grant.network)!, grant.role);
     }
+    await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
   });
-  await setSetting(db, 'demo_loaded_at', new Date().toISOString());
   return DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD }));
 }

@@ -101,3 +101,12 @@ export function localizeValidationErrors(
   }
   return result;
 }
+
+/**
+ * A validator for a command's input, the same rules as the API (no coercion, unknown fields
+ * removed): commands validate what they are given whoever calls them (routes, CLI, demo).
+ */
+export function inputValidator(schema: object): (value: unknown, t: Translate) => FieldError[] {
+  const validate = strictAjv.compile(schema);
+  return (value, t) => (validate(value) ? [] : localizeValidationErrors(validate.errors ?? [], t));
+}
