@@ -254,10 +254,20 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     `${L}/account`,
-    { schema: { params: LangParams }, config: { access: 'signed-in' } },
+    {
+      schema: { params: LangParams, querystring: Type.Object({ revoked: Type.Optional(Type.Literal('1')) }) },
+      config: { access: 'signed-in' },
+    },
     async (request, reply) => {
       const tokens = await queries.listApiTokens(app.deps.db, request.principal!);
-      return sendHtml(reply, <AccountPage ctx={pageContext(request, reply)} tokens={tokens} />);
+      return sendHtml(
+        reply,
+        <AccountPage
+          ctx={pageContext(request, reply)}
+          tokens={tokens}
+          revoked={request.query.revoked === '1'}
+        />,
+      );
     },
   );
 
@@ -303,7 +313,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const revoked = await commands.revokeApiToken(app.deps.db, request.principal!, request.params.id);
       if (!revoked) throw new HttpProblem('not-found');
-      return seeOther(reply, `/${request.params.lang}/account#tokens`);
+      return seeOther(reply, `/${request.params.lang}/account?revoked=1#tokens`);
     },
   );
 

@@ -260,6 +260,9 @@ describe('personal API tokens', () => {
 
     const revoke = await agent.postForm(`/en/account/tokens/${stored.id}/revoke`, {});
     assert.equal(revoke.statusCode, 303);
+    const page = await agent.get(revoke.headers.location as string);
+    assert.match(page.body, /The token was revoked\./);
+    assert.match(page.body, /Revoked /);
     const after = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     assert.equal(after.statusCode, 401);
     assert.equal(after.headers['content-type'], 'application/problem+json; charset=utf-8');

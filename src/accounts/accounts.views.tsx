@@ -1,5 +1,6 @@
 import type { FieldError } from '../http/problems.ts';
-import { CsrfField, ErrorSummary, Notice, PageHeading, TextInput } from '../web/components.tsx';
+import { CsrfField, DataTable, ErrorSummary, Notice, PageHeading, TextInput } from '../web/components.tsx';
+import { type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 
@@ -189,52 +190,38 @@ export function AccountPage(props: {
       ) : null}
       {props.revoked ? <Notice kind="info">{t('accounts.tokens.revoked')}</Notice> : null}
       {props.tokens.length > 0 ? (
-        <div class="table-scroll">
-          <table>
-            <caption>{t('accounts.tokens.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.tokens.name')}</th>
-                <th scope="col">{t('accounts.tokens.prefix')}</th>
-                <th scope="col">{t('accounts.tokens.createdAt')}</th>
-                <th scope="col">{t('accounts.tokens.lastUsedAt')}</th>
-                <th scope="col">{t('accounts.tokens.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.tokens.map((token) => (
-                <tr>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.token_prefix}…</code>
-                  </td>
-                  <td>{formatDate(ctx, token.created_at)}</td>
-                  <td>{formatDate(ctx, token.last_used_at)}</td>
-                  <td>
-                    {token.revoked_at ? (
-                      t('accounts.tokens.revokedOn', { date: formatDate(ctx, token.revoked_at) })
-                    ) : (
-                      <form
-                        method="post"
-                        action={`/${ctx.lang}/account/tokens/${token.id}/revoke`}
-                        class="inline-form"
-                      >
-                        <CsrfField ctx={ctx} />
-                        <button
-                          type="submit"
-                          class="button--secondary"
-                          aria-label={t('accounts.tokens.revokeNamed', { name: token.name })}
-                        >
-                          {t('accounts.tokens.revoke')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('accounts.tokens.caption')}
+          rows={props.tokens}
+          columns={[
+            { header: t('accounts.tokens.name'), cell: (token) => token.name },
+            { header: t('accounts.tokens.prefix'), cell: (token) => <code>{token.token_prefix}…</code> },
+            { header: t('accounts.tokens.createdAt'), cell: (token) => formatDate(ctx, token.created_at) },
+            { header: t('accounts.tokens.lastUsedAt'), cell: (token) => formatDate(ctx, token.last_used_at) },
+            {
+              header: t('accounts.tokens.state'),
+              cell: (token) =>
+                token.revoked_at ? (
+                  t('accounts.tokens.revokedOn', { date: formatDate(ctx, token.revoked_at) })
+                ) : (
+                  <form
+                    method="post"
+                    action={`/${ctx.lang}/account/tokens/${token.id}/revoke`}
+                    class="inline-form"
+                  >
+                    <CsrfField ctx={ctx} />
+                    <button
+                      type="submit"
+                      class="button--secondary"
+                      aria-label={t('accounts.tokens.revokeNamed', { name: token.name })}
+                    >
+                      {t('accounts.tokens.revoke')}
+                    </button>
+                  </form>
+                ),
+            },
+          ]}
+        />
       ) : (
         <p>{t('accounts.tokens.none')}</p>
       )}
@@ -263,8 +250,8 @@ export interface AdminUserRow {
   name: string;
   is_admin: boolean;
   disabled_at: Date | null;
-  organisation_name: Record<string, string> | null;
-  roles: { slug: string; name: Record<string, string>; role: string }[];
+  organisation_name: LocalizedText | null;
+  roles: { slug: string; name: LocalizedText; role: string }[];
 }
 
 export function AdminUsersPage(props: { ctx: PageContext; rows: AdminUserRow[]; total: number }) {
@@ -274,43 +261,32 @@ export function AdminUsersPage(props: { ctx: PageContext; rows: AdminUserRow[]; 
     <Layout ctx={ctx} title={t('accounts.admin.title')}>
       <PageHeading>{t('accounts.admin.title')}</PageHeading>
       <p>{t('accounts.admin.count', { count: props.total })}</p>
-      <div class="table-scroll">
-        <table>
-          <caption>{t('accounts.admin.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.field.name')}</th>
-              <th scope="col">{t('accounts.field.email')}</th>
-              <th scope="col">{t('accounts.admin.organisation')}</th>
-              <th scope="col">{t('accounts.admin.roles')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr>
-                <td>{row.name}</td>
-                <td>{row.email}</td>
-                <td>
-                  {row.organisation_name
-                    ? (row.organisation_name[ctx.lang] ?? Object.values(row.organisation_name)[0])
-                    : '—'}
-                </td>
-                <td>
-                  {[
-                    row.is_admin ? t('accounts.role.admin') : null,
-                    ...row.roles.map(
-                      (r) =>
-                        `${r.slug}: ${r.role === 'secretariat' ? t('accounts.role.secretariat') : t('accounts.role.member')}`,
-                    ),
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('accounts.admin.caption')}
+        rows={props.rows}
+        columns={[
+          { header: t('accounts.field.name'), cell: (row) => row.name },
+          { header: t('accounts.field.email'), cell: (row) => row.email },
+          {
+            header: t('accounts.admin.organisation'),
+            cell: (row) =>
+              row.organisation_name ? (pickText(row.organisation_name, ctx.lang)?.text ?? '—') : '—',
+          },
+          {
+            header: t('accounts.admin.roles'),
+            cell: (row) =>
+              [
+                row.is_admin ? t('accounts.role.admin') : null,
+                ...row.roles.map(
+                  (r) =>
+                    `${r.slug}: ${r.role === 'secretariat' ? t('accounts.role.secretariat') : t('accounts.role.member')}`,
+                ),
+              ]
+                .filter(Boolean)
+                .join(', ') || '—',
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { Layout } from '../web/layout.tsx';
-import { PageHeading } from '../web/components.tsx';
+import { DataTable, PageHeading } from '../web/components.tsx';
 import type { PageContext } from '../web/render.tsx';
 
 export interface DocOperation {
@@ -60,56 +60,33 @@ export function ApiDocsPage({ ctx, operations }: { ctx: PageContext; operations:
                 <p lang="en">{op.summary}</p>
                 <p class="meta">{op.secured ? t('apiDocs.needsToken') : t('apiDocs.open')}</p>
                 {op.parameters.length > 0 ? (
-                  <div class="table-scroll">
-                    <table>
-                      <caption>{t('apiDocs.parameters')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('apiDocs.name')}</th>
-                          <th scope="col">{t('apiDocs.in')}</th>
-                          <th scope="col">{t('apiDocs.type')}</th>
-                          <th scope="col">{t('apiDocs.required')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {op.parameters.map((p) => (
-                          <tr>
-                            <td>
-                              <code>{p.name}</code>
-                            </td>
-                            <td>{p.in}</td>
-                            <td>{p.type}</td>
-                            <td>{p.required ? t('apiDocs.yes') : t('apiDocs.no')}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={t('apiDocs.parameters')}
+                    rows={op.parameters}
+                    columns={[
+                      { header: t('apiDocs.name'), cell: (p) => <code>{p.name}</code> },
+                      { header: t('apiDocs.in'), cell: (p) => p.in },
+                      { header: t('apiDocs.type'), cell: (p) => p.type },
+                      {
+                        header: t('apiDocs.required'),
+                        cell: (p) => (p.required ? t('apiDocs.yes') : t('apiDocs.no')),
+                      },
+                    ]}
+                  />
                 ) : null}
                 {op.body.length > 0 ? (
-                  <div class="table-scroll">
-                    <table>
-                      <caption>{t('apiDocs.body')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('apiDocs.name')}</th>
-                          <th scope="col">{t('apiDocs.type')}</th>
-                          <th scope="col">{t('apiDocs.required')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {op.body.map((field) => (
-                          <tr>
-                            <td>
-                              <code>{field.name}</code>
-                            </td>
-                            <td>{field.type}</td>
-                            <td>{field.required ? t('apiDocs.yes') : t('apiDocs.no')}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={t('apiDocs.body')}
+                    rows={op.body}
+                    columns={[
+                      { header: t('apiDocs.name'), cell: (field) => <code>{field.name}</code> },
+                      { header: t('apiDocs.type'), cell: (field) => field.type },
+                      {
+                        header: t('apiDocs.required'),
+                        cell: (field) => (field.required ? t('apiDocs.yes') : t('apiDocs.no')),
+                      },
+                    ]}
+                  />
                 ) : null}
                 <p class="meta">
                   {t('apiDocs.responses')} {op.responses.join(', ')}

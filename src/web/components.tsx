@@ -116,3 +116,43 @@ export function Notice({ children, kind = 'success' }: { children: Children; kin
     </div>
   );
 }
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => Children;
+}
+
+/** A captioned table with column headers, scrolling sideways on narrow screens. */
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+}) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col">{column.header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              {columns.map((column) => (
+                <td>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
