@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.test-artifacts/'] },
+  { ignores: ['node_modules/', 'data/', '.test-artifacts/', '.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

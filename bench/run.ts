@@ -16,7 +16,9 @@ if (args.includes('--help') || args.includes('-h') || args.includes('--list')) {
 }
 const unknown = args.filter((name) => !suites.some((suite) => suite.name === name));
 if (unknown.length > 0) {
-  console.error(`bench: unknown suite ${unknown.join(', ')}; known: ${suites.map((suite) => suite.name).join(', ')}`);
+  console.error(
+    `bench: unknown suite ${unknown.join(', ')}; known: ${suites.map((suite) => suite.name).join(', ')}`,
+  );
   process.exit(2);
 }
 const selected = args.length === 0 ? suites : suites.filter((suite) => args.includes(suite.name));
@@ -24,7 +26,10 @@ const selected = args.length === 0 ? suites : suites.filter((suite) => args.incl
 function commit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return 'unknown';
@@ -35,13 +40,21 @@ const cpus = os.cpus();
 const cores = os.availableParallelism();
 const cpuModel = cpus[0]?.model.trim() ?? 'unknown CPU';
 const machine = `${cpuModel}, ${cores} core${cores === 1 ? '' : 's'}${cpus.length !== cores ? ` (of ${cpus.length} on the host)` : ''}`;
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const startedAt = new Date();
 
 console.log('## Puente benchmarks\n');
-console.log(`- machine: ${machine}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`);
+console.log(
+  `- machine: ${machine}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
+);
 console.log(`- node: ${process.version}; commit ${commit()}; ${startedAt.toISOString()}`);
-console.log(`- load average at start (1/5/15 min): ${loadAverage()} (anything else running on the machine skews the figures)`);
+console.log(
+  `- load average at start (1/5/15 min): ${loadAverage()} (anything else running on the machine skews the figures)`,
+);
 console.log(`- suites: ${selected.map((suite) => suite.name).join(', ')}\n`);
 
 const runner = new Runner();
@@ -65,7 +78,9 @@ try {
       for (const table of result.tables) console.log(formatTable(table) + '\n');
       figures.push(...result.figures);
     } catch (error) {
-      runner.fail(`suite ${suite.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      runner.fail(
+        `suite ${suite.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     runner.log(`suite ${suite.name} took ${((performance.now() - suiteStarted) / 1000).toFixed(0)} s`);
   }
@@ -75,7 +90,9 @@ try {
 
 const elapsed = ((Date.now() - startedAt.getTime()) / 1000).toFixed(0);
 console.log('### Figures\n');
-console.log(`Measured with \`npm run bench\` on ${machine}, Node ${process.version}, ${startedAt.toISOString().slice(0, 10)}:\n`);
+console.log(
+  `Measured with \`npm run bench\` on ${machine}, Node ${process.version}, ${startedAt.toISOString().slice(0, 10)}:\n`,
+);
 for (const line of figures) console.log(line);
 console.log(`\n(load average at the end: ${loadAverage()}; bench took ${elapsed} s)`);
 if (runner.failures.length > 0) {

@@ -2,12 +2,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
-import { instanceSecret } from './db/instance.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { purgeExpired } from './accounts/index.ts';
-import { loadDemoOnFirstStart, type DemoAccount } from './demo/index.ts';
-import { buildApp, loggerOptions } from './http/app.ts';
-import { createMailer, type Mailer } from './mail/mailer.ts';
+import type { DemoAccount } from './demo/index.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 export interface RunningPuente {
   app: FastifyInstance;
@@ -24,7 +20,31 @@ export async function startPuente(
   options: { listen?: boolean } = {},
 ): Promise<RunningPuente> {
   const t0 = performance.now();
-  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  // The embedded database starts (WASM compile, data folder) while the app's modules load:
+  // on a later start these are the two slow parts, and they overlap.
+  const opening = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const modules = Promise.all([
+    import('./db/migrate.ts'),
+    import('./db/instance.ts'),
+    import('./demo/index.ts'),
+    import('./accounts/index.ts'),
+    import('./http/app.ts'),
+    import('./mail/mailer.ts'),
+  ]);
+  const [
+    database,
+    [
+      { migrateToLatest },
+      { instanceSecret },
+      { loadDemoOnFirstStart },
+      { purgeExpired },
+      { buildApp, loggerOptions },
+      { createMailer },
+    ],
+  ] = await Promise.all([
+    opening,
+    modules.catch(async (error: unknown) => (await opening.then((db) => db.close()), Promise.reject(error))),
+  ]);
   const t1 = performance.now();
   await migrateToLatest(database.db as never);
   const t2 = performance.now();

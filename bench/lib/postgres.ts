@@ -54,14 +54,21 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 /** Wraps a server reachable at `adminUrl`: fresh databases in it, dropped at the end, then `stopServer`. */
-async function serverAt(adminUrl: string, source: string, stopServer: () => Promise<void>): Promise<PostgresServer> {
+async function serverAt(
+  adminUrl: string,
+  source: string,
+  stopServer: () => Promise<void>,
+): Promise<PostgresServer> {
   let version: string;
   try {
     const rows = await query<{ server_version: string }>(adminUrl, 'SHOW server_version');
     version = rows[0]?.server_version ?? '?';
   } catch (error) {
     await stopServer();
-    throw new Error(`cannot reach PostgreSQL at ${redact(adminUrl)} (${source}): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `cannot reach PostgreSQL at ${redact(adminUrl)} (${source}): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const created: string[] = [];
   return {
@@ -89,7 +96,11 @@ async function serverAt(adminUrl: string, source: string, stopServer: () => Prom
 
 async function viaScript(log: Log): Promise<PostgresServer> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'puente-bench-pgstate-'));
-  const env = { ...process.env, PUENTE_PG_STATE: path.join(stateDir, 'postgres.env'), PUENTE_PG_PORT: '55329' };
+  const env = {
+    ...process.env,
+    PUENTE_PG_STATE: path.join(stateDir, 'postgres.env'),
+    PUENTE_PG_PORT: '55329',
+  };
   const script = path.join(ROOT, 'scripts', 'test-postgres.sh');
   log('starting a throwaway PostgreSQL with scripts/test-postgres.sh');
   const stop = async () => {
@@ -106,7 +117,9 @@ async function viaScript(log: Log): Promise<PostgresServer> {
   } catch (error) {
     await stop();
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`scripts/test-postgres.sh start failed: ${stderr.trim() || (error as Error).message}`, { cause: error });
+    throw new Error(`scripts/test-postgres.sh start failed: ${stderr.trim() || (error as Error).message}`, {
+      cause: error,
+    });
   }
   const url = stdout.trim().split('\n').pop() ?? '';
   return serverAt(url, 'throwaway server from scripts/test-postgres.sh', stop);
@@ -115,7 +128,8 @@ async function viaScript(log: Log): Promise<PostgresServer> {
 function findPgBin(): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const initdb = path.join(dir, 'initdb');
-    if (dir && fs.existsSync(initdb) && fs.existsSync(path.join(dir, 'pg_ctl'))) return path.dirname(fs.realpathSync(initdb));
+    if (dir && fs.existsSync(initdb) && fs.existsSync(path.join(dir, 'pg_ctl')))
+      return path.dirname(fs.realpathSync(initdb));
   }
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
@@ -153,17 +167,33 @@ async function viaInitdb(bin: string, log: Log): Promise<PostgresServer> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await asOwner(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'], dir);
+    await asOwner(
+      path.join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'],
+      dir,
+    );
     const port = await freePort();
     const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-    await asOwner(path.join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', settings], dir);
+    await asOwner(
+      path.join(bin, 'pg_ctl'),
+      ['start', '-w', '-t', '60', '-D', data, '-l', path.join(dir, 'postgres.log'), '-o', settings],
+      dir,
+    );
     started = true;
-    return await serverAt(`postgres://postgres@127.0.0.1:${port}/postgres`, `throwaway server (${bin})`, stop);
+    return await serverAt(
+      `postgres://postgres@127.0.0.1:${port}/postgres`,
+      `throwaway server (${bin})`,
+      stop,
+    );
   } catch (error) {
     const logFile = path.join(dir, 'postgres.log');
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n') : '';
+    const tail = fs.existsSync(logFile)
+      ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n')
+      : '';
     await stop();
-    throw new Error(`could not start PostgreSQL from ${bin}: ${(error as Error).message}\n${tail}`, { cause: error });
+    throw new Error(`could not start PostgreSQL from ${bin}: ${(error as Error).message}\n${tail}`, {
+      cause: error,
+    });
   }
 }
 
@@ -175,10 +205,13 @@ export async function providePostgres(log: Log): Promise<PostgresOutcome> {
     const name = process.env.DATABASE_URL_BENCH ? 'DATABASE_URL_BENCH' : 'DATABASE_URL';
     return { server: await serverAt(url, `${name} (${redact(url)})`, async () => {}) };
   }
-  if (forced === 'url') return { skip: 'BENCH_POSTGRES=url but neither DATABASE_URL_BENCH nor DATABASE_URL is set' };
+  if (forced === 'url')
+    return { skip: 'BENCH_POSTGRES=url but neither DATABASE_URL_BENCH nor DATABASE_URL is set' };
   const script = path.join(ROOT, 'scripts', 'test-postgres.sh');
-  if ((forced === undefined || forced === 'script') && fs.existsSync(script)) return { server: await viaScript(log) };
-  if (forced === 'script') return { skip: 'BENCH_POSTGRES=script but scripts/test-postgres.sh does not exist' };
+  if ((forced === undefined || forced === 'script') && fs.existsSync(script))
+    return { server: await viaScript(log) };
+  if (forced === 'script')
+    return { skip: 'BENCH_POSTGRES=script but scripts/test-postgres.sh does not exist' };
   const bin = findPgBin();
   if (bin) return { server: await viaInitdb(bin, log) };
   return { skip: 'no DATABASE_URL(_BENCH), no scripts/test-postgres.sh, no initdb/pg_ctl' };

@@ -121,7 +121,16 @@ export function startServer(options: SpawnOptions): Promise<StartedServer> {
 }
 
 /** Settings that must not leak from the bench's own environment into a server under test. */
-const INHERITED_OUT = ['DATABASE_URL', 'DATABASE_URL_BENCH', 'DATABASE_URL_TEST', 'PORT', 'HOST', 'PUENTE_BASE_URL', 'PUENTE_DATA_DIR', 'SMTP_URL'];
+const INHERITED_OUT = [
+  'DATABASE_URL',
+  'DATABASE_URL_BENCH',
+  'DATABASE_URL_TEST',
+  'PORT',
+  'HOST',
+  'PUENTE_BASE_URL',
+  'PUENTE_DATA_DIR',
+  'SMTP_URL',
+];
 
 export interface PuenteOptions {
   name: string;
@@ -130,9 +139,11 @@ export interface PuenteOptions {
   databaseUrl?: string | null;
   demo?: boolean;
   timeoutMs?: number;
+  /** `start`: what `npm start` runs (scripts/start.mjs, the esbuild bundle); `tsx`: the sources through tsx. */
+  via?: 'start' | 'tsx';
 }
 
-/** Starts `node --import tsx src/main.ts` on a free port; ready when it prints "Puente is running at". */
+/** Starts Puente as `npm start` does (or through tsx) on a free port; ready when it prints "Puente is running at". */
 export async function startPuente(options: PuenteOptions): Promise<StartedServer> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of INHERITED_OUT) delete env[name];
@@ -147,7 +158,7 @@ export async function startPuente(options: PuenteOptions): Promise<StartedServer
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   return startServer({
     name: options.name,
-    args: ['--import', 'tsx', 'src/main.ts'],
+    args: options.via === 'tsx' ? ['--import', 'tsx', 'src/main.ts'] : ['scripts/start.mjs'],
     env,
     port,
     ready: /Puente is running at/,

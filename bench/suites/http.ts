@@ -29,7 +29,10 @@ async function load(url: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds });
 }
 
-async function measure(ctx: BenchContext, target: Target): Promise<Measured | { skip: string } | { failed: string }> {
+async function measure(
+  ctx: BenchContext,
+  target: Target,
+): Promise<Measured | { skip: string } | { failed: string }> {
   let server: StartedServer | { skip: string };
   try {
     server = await target.start();
@@ -42,8 +45,11 @@ async function measure(ctx: BenchContext, target: Target): Promise<Measured | { 
     const url = server.url + target.path;
     const first = await fetch(url);
     await first.arrayBuffer();
-    if (first.status !== 200) ctx.log(`http: ${target.label}: GET ${target.path} answered ${first.status} before the load`);
-    ctx.log(`http: ${target.label}: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s with ${CONNECTIONS} connections`);
+    if (first.status !== 200)
+      ctx.log(`http: ${target.label}: GET ${target.path} answered ${first.status} before the load`);
+    ctx.log(
+      `http: ${target.label}: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s with ${CONNECTIONS} connections`,
+    );
     await load(url, WARMUP_SECONDS);
     const result = await load(url, SECONDS);
     const codes = result.statusCodeStats ?? {};
@@ -67,7 +73,8 @@ async function measure(ctx: BenchContext, target: Target): Promise<Measured | { 
 
 export const http: Suite = {
   name: 'http',
-  description: 'requests/s and latency of the home page /en (embedded and PostgreSQL) against a bare Fastify route',
+  description:
+    'requests/s and latency of the home page /en (embedded and PostgreSQL) against a bare Fastify route',
   async run(ctx) {
     const postgres = await ctx.postgres();
     const targets: Target[] = [
@@ -96,7 +103,12 @@ export const http: Suite = {
         start: async () => {
           if (!('server' in postgres)) return { skip: `SKIP: no PostgreSQL server (${postgres.skip})` };
           const databaseUrl = await postgres.server.createDatabase();
-          return startPuente({ name: 'Puente, PostgreSQL', dataDir: ctx.tempDir('http-pg'), databaseUrl, demo: true });
+          return startPuente({
+            name: 'Puente, PostgreSQL',
+            dataDir: ctx.tempDir('http-pg'),
+            databaseUrl,
+            demo: true,
+          });
         },
       },
     ];
@@ -125,7 +137,10 @@ export const http: Suite = {
     const bad = targets.flatMap((target, index) => {
       const result = results[index];
       if (!result || !('reqPerSec' in result)) return [];
-      const problems = [...result.others, ...(result.errors > 0 ? [`connection errors: ${result.errors}`] : [])];
+      const problems = [
+        ...result.others,
+        ...(result.errors > 0 ? [`connection errors: ${result.errors}`] : []),
+      ];
       return problems.length ? [`${target.label}: ${problems.join(', ')}`] : [];
     });
     const statusNote =
@@ -149,7 +164,9 @@ export const http: Suite = {
         ...results.flatMap((result) => (result && 'skip' in result ? [result.skip] : [])),
         'DESIGN targets are for a public list page (50 rows, full layout): >= 2,000 req/s with p99 < 50 ms on a PostgreSQL',
         'server, >= 800 req/s embedded. /en is lighter (a few networks), so read these rows as an upper bound for list pages.',
-        ...('server' in postgres ? [`PostgreSQL: ${postgres.server.version}, ${postgres.server.source}.`] : []),
+        ...('server' in postgres
+          ? [`PostgreSQL: ${postgres.server.version}, ${postgres.server.source}.`]
+          : []),
       ],
     };
 

@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database, Db } from './schema.ts';
 
 export type DatabaseKind = 'embedded' | 'server';
@@ -84,12 +83,17 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`could not lock ${lockFile}`);
 }
 
-// int8 (bigint) and numeric come back as strings from node-postgres; keep dates as Date.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// A date (no time) is read as its 'YYYY-MM-DD' text: a JS Date would put it at midnight in some
+// time zone and shift it. The same on both drivers (and int8 as text on the server).
+const DATE_OID = 1082;
 
 /** Opens the embedded database (PGlite, in a folder) or a PostgreSQL server (`DATABASE_URL`). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    // Loaded only for a server: the embedded start does not pay for it.
+    const { default: pg } = await import('pg');
+    pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+    pg.types.setTypeParser(DATE_OID, (value) => value);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // Fail fast with a clear error instead of on the first request.
     const client = await pool.connect();
@@ -112,6 +116,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm, unaccent },
+      parsers: { [DATE_OID]: (value: string) => value },
     });
   } catch (error) {
     release();

@@ -1,11 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { MIGRATIONS_DIR } from '../paths.ts';
 import { splitQuery, postgreSplitterOptions } from 'dbgate-query-splitter';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
-
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
  * Migrations are plain SQL files named `YYYYMMDD_NNNN_name.sql`, applied in name order by Kysely's
@@ -34,7 +32,23 @@ class SqlFileMigrationProvider implements MigrationProvider {
   }
 }
 
+/** True when every migration file is already recorded as applied (the usual later start). */
+async function isUpToDate(db: Kysely<never>): Promise<boolean> {
+  const files = (await fs.readdir(MIGRATIONS_DIR))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.replace(/\.sql$/, ''));
+  try {
+    const applied = await sql<{ name: string }>`SELECT name FROM puente_migrations`.execute(db);
+    const names = new Set(applied.rows.map((row) => row.name));
+    return files.every((file) => names.has(file));
+  } catch {
+    return false; // no bookkeeping table yet: a new database
+  }
+}
+
 export async function migrateToLatest(db: Kysely<never>): Promise<MigrationResultSet> {
+  // Kysely's migrator takes a lock and reads every file: worth it only when something is to do.
+  if (await isUpToDate(db)) return { results: [] };
   const migrator = new Migrator({
     db,
     provider: new SqlFileMigrationProvider(MIGRATIONS_DIR),

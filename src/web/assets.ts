@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ASSETS_DIR } from '../paths.ts';
 
-export const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+export { ASSETS_DIR };
 
 // Asset URLs carry a content hash so they can be cached for a year and still change on deploy.
 const hashes = new Map<string, string>();
