@@ -26,16 +26,24 @@ const ALLOWED: Record<Access, readonly ActorName[]> = {
 
 let ctx: TestContext;
 let actors: Record<ActorName, Actor>;
+let fixtures: Awaited<ReturnType<typeof buildActors>>;
 
 /** Values for the path parameters that routes name in `harness.params`, made for each caller. */
 const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
   ownApiToken: async (actor) =>
     actor.userId ? (await buildApiToken(ctx.database.db, actor.userId, 'fixture')).id : crypto.randomUUID(),
+  /** The organisation that `focalOwn` belongs to and `focalOther` does not. */
+  owningOrganisation: async () => fixtures.owningOrganisation.id,
+  otherOrganisation: async () => fixtures.otherOrganisation.id,
+  /** The network where `member`, the focal points and `secretariat` hold their roles: its slug, its id. */
+  networkSlug: async () => fixtures.network.slug,
+  networkId: async () => fixtures.network.id,
 };
 
 before(async () => {
   ctx = await buildTestApp();
-  ({ actors } = await buildActors(ctx.database.db));
+  fixtures = await buildActors(ctx.database.db);
+  actors = fixtures.actors;
 });
 after(async () => {
   await ctx.close();

@@ -68,9 +68,72 @@ async function fillEveryTable(db: Db): Promise<void> {
   const second = await buildNetwork(db);
   const organisation = await buildOrganisation(db, {
     name: { fr: 'Croix-Rouge', en: 'Red Cross' },
-    acronym: 'CR',
+    acronym: { en: 'CR' },
   });
-  await buildOrganisation(db);
+  const partner = await buildOrganisation(db);
+  // The directory: a membership, a relationship, an accreditation, a focal point, an invitation.
+  await db
+    .updateTable('organisations')
+    .set({
+      countries_served: ['MX', 'GT'],
+      thematic_areas: ['counter-trafficking'],
+      headquarters_country: 'MX',
+    })
+    .where('id', '=', organisation.id)
+    .execute();
+  await db
+    .updateTable('networks')
+    .set({ countries: ['MX'], year_founded: 1997, funding_status: 'partly-funded' })
+    .where('id', '=', network.id)
+    .execute();
+  await db
+    .insertInto('network_memberships')
+    .values({
+      network_id: network.id,
+      organisation_id: organisation.id,
+      role: 'coordinator',
+      since: '2012-12-01',
+    })
+    .execute();
+  await db
+    .insertInto('organisation_relationships')
+    .values({
+      organisation_id: partner.id,
+      related_organisation_id: organisation.id,
+      kind: 'service-provider',
+      since: '2010-05-04',
+      note: 'shelters',
+    })
+    .execute();
+  await db
+    .insertInto('organisation_accreditations')
+    .values({
+      organisation_id: organisation.id,
+      accrediting_organisation_id: partner.id,
+      kind: 'observer',
+      granted_on: '2001-06-07',
+    })
+    .execute();
+  await db
+    .insertInto('focal_points')
+    .values({
+      organisation_id: organisation.id,
+      name: 'Ana Pérez',
+      email: 'ana@example.org',
+      languages: ['es', 'en'],
+    })
+    .execute();
+  await db
+    .insertInto('invitations')
+    .values({
+      token_hash: hashToken(newToken()),
+      organisation_id: organisation.id,
+      network_id: network.id,
+      email: 'new@example.org',
+      name: 'New Person',
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute();
   const users = [];
   for (let i = 0; i < 5; i += 1) {
     users.push(

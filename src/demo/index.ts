@@ -27,7 +27,15 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
     for (const network of DEMO_NETWORKS) networkIds.set(network.slug, (await insertNetwork(tx, network)).id);
     const organisationIds = new Map<string, string>();
     for (const organisation of DEMO_ORGANISATIONS) {
-      organisationIds.set(organisation.key, (await insertOrganisation(tx, organisation)).id);
+      organisationIds.set(
+        organisation.key,
+        (
+          await insertOrganisation(tx, {
+            name: organisation.name,
+            acronym: organisation.acronym ? { en: organisation.acronym } : {},
+          })
+        ).id,
+      );
     }
     for (const user of DEMO_USERS) {
       const { id } = await insertUser(tx, {

@@ -1,24 +1,7 @@
 import type { Executor } from '../db/schema.ts';
 import type { LocalizedText } from '../web/language.ts';
 
-export function listNetworks(db: Executor) {
-  return db
-    .selectFrom('networks')
-    .select((eb) => [
-      'networks.id',
-      'networks.slug',
-      'networks.name',
-      'networks.description',
-      eb
-        .selectFrom('network_roles')
-        .select((inner) => inner.fn.countAll<string>().as('count'))
-        .whereRef('network_roles.network_id', '=', 'networks.id')
-        .as('people'),
-    ])
-    .orderBy('networks.slug')
-    .execute();
-}
-
+/** Minimal inserts used by the demo loader and the test factories. */
 export function insertNetwork(
   db: Executor,
   network: { slug: string; name: LocalizedText; description: LocalizedText },
@@ -36,15 +19,19 @@ export function insertNetwork(
 
 export function insertOrganisation(
   db: Executor,
-  organisation: { name: LocalizedText; acronym: string | null },
+  organisation: { name: LocalizedText; acronym?: LocalizedText },
 ) {
   return db
     .insertInto('organisations')
-    .values({ name: JSON.stringify(organisation.name), acronym: organisation.acronym })
+    .values({ name: JSON.stringify(organisation.name), acronym: JSON.stringify(organisation.acronym ?? {}) })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
-export function findNetworkBySlug(db: Executor, slug: string) {
+export function findNetworkIdBySlug(db: Executor, slug: string) {
   return db.selectFrom('networks').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function organisationExists(db: Executor, id: string) {
+  return db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
 }

@@ -3,6 +3,19 @@ import web from './web.messages.json' with { type: 'json' };
 import accounts from '../accounts/accounts.messages.json' with { type: 'json' };
 import apiDocs from '../api-docs/api-docs.messages.json' with { type: 'json' };
 import home from '../home/home.messages.json' with { type: 'json' };
+import directory from '../directory/directory.messages.json' with { type: 'json' };
+import organisations from '../directory/organisations.messages.json' with { type: 'json' };
+import networks from '../directory/networks.messages.json' with { type: 'json' };
+import exchange from '../directory/exchange.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
-export const catalogues: Catalogue[] = [web, accounts, apiDocs, home] as Catalogue[];
+export const catalogues: Catalogue[] = [
+  web,
+  accounts,
+  apiDocs,
+  home,
+  directory,
+  organisations,
+  networks,
+  exchange,
+] as Catalogue[];

@@ -21,11 +21,11 @@ export async function buildNetwork(db: Db, overrides: { slug?: string; name?: Re
 
 export async function buildOrganisation(
   db: Db,
-  overrides: { name?: Record<string, string>; acronym?: string } = {},
+  overrides: { name?: Record<string, string>; acronym?: Record<string, string> } = {},
 ) {
   const { id } = await insertOrganisation(db, {
     name: overrides.name ?? { en: `Organisation ${unique()}` },
-    acronym: overrides.acronym ?? null,
+    acronym: overrides.acronym ?? {},
   });
   return { id };
 }
