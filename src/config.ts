@@ -17,6 +17,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionDays: number;
   passwordResetMinutes: number;
+  invitationDays: number;
   loginAttemptsPerAccount: number;
   loginAttemptsPerAddress: number;
   writesPerMinute: number;
@@ -124,6 +125,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     ] as const),
     sessionDays: integer(env, 'PUENTE_SESSION_DAYS', 30, 1, 365),
     passwordResetMinutes: integer(env, 'PUENTE_PASSWORD_RESET_MINUTES', 60, 5, 10_080),
+    invitationDays: integer(env, 'PUENTE_INVITATION_DAYS', 7, 1, 90),
     loginAttemptsPerAccount: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginAttemptsPerAddress: integer(env, 'PUENTE_LOGIN_ATTEMPTS_PER_ADDRESS', 20, 1, 100_000),
     writesPerMinute: integer(env, 'PUENTE_WRITES_PER_MINUTE', 120, 1, 1_000_000),

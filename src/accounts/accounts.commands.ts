@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { Db } from '../db/schema.ts';
+import type { Db, Executor } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
 import type { Principal } from '../http/access.ts';
@@ -66,13 +66,23 @@ export async function signIn(
     await repo.insertFailures(ctx.db, [accountKey, addressKey]);
     return invalid([{ field: 'password', message: t('accounts.login.failed') }]);
   }
-  const sessionToken = newToken();
-  const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 86_400_000);
-  await ctx.db.transaction().execute(async (tx) => {
-    await repo.insertSession(tx, hashToken(sessionToken), user.id, expiresAt);
+  const session = await ctx.db.transaction().execute(async (tx) => {
     await repo.deleteFailures(tx, accountKey);
+    return openSession(tx, user.id, ctx.config.sessionDays);
   });
-  return ok({ sessionToken, userId: user.id, locale: user.locale, expiresAt });
+  return ok({ ...session, userId: user.id, locale: user.locale });
+}
+
+/** Opens a new session for a user (sign-in, accepted invitation); the cookie carries the token. */
+export async function openSession(
+  db: Executor,
+  userId: string,
+  sessionDays: number,
+): Promise<{ sessionToken: string; expiresAt: Date }> {
+  const sessionToken = newToken();
+  const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
+  await repo.insertSession(db, hashToken(sessionToken), userId, expiresAt);
+  return { sessionToken, expiresAt };
 }
 
 export async function signOut(db: Db, sessionToken: string | undefined): Promise<void> {

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/schema.ts';
 import type { Principal } from '../http/access.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -6,6 +6,21 @@ import * as repo from './accounts.repository.ts';
 import { API_TOKEN_PREFIX, hashToken } from './accounts.secrets.ts';
 
 export const SESSION_COOKIE = 'puente_session';
+
+/** The session cookie: HttpOnly, SameSite=Lax, Secure behind https, expiring with the session. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { sessionToken: string; expiresAt: Date },
+  secure: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: session.expiresAt,
+  });
+}
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
 function toPrincipal(row: NonNullable<repo.PrincipalRow>, via: Principal['via']): Principal {

@@ -6,7 +6,7 @@ import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, safeLocalPath, seeOther } from '../web/routes.ts';
 import * as commands from './accounts.commands.ts';
 import * as queries from './accounts.queries.ts';
-import { SESSION_COOKIE } from './accounts.queries.ts';
+import { SESSION_COOKIE, setSessionCookie } from './accounts.queries.ts';
 import {
   ApiTokenView,
   ForgotPasswordForm,
@@ -126,13 +126,7 @@ export async function accountsRoutes(fastify: FastifyInstance): Promise<void> {
       }
       // Rotate: whatever session the browser had before is closed.
       await commands.signOut(app.deps.db, request.cookies[SESSION_COOKIE]);
-      reply.setCookie(SESSION_COOKIE, result.value.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookie,
-        expires: result.value.expiresAt,
-      });
+      setSessionCookie(reply, result.value, secureCookie);
       return seeOther(reply, safeLocalPath(body.next, `/${request.params.lang}/account`));
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { organisationsRoutes } from './organisations.routes.tsx';
 import { networksRoutes } from './networks.routes.tsx';
 import { exchangeRoutes } from './exchange.routes.ts';
+import { invitationsRoutes } from './invitations.routes.tsx';
 
 export { insertNetwork, insertOrganisation, findNetworkIdBySlug } from './directory.repository.ts';
 export {
@@ -18,4 +19,5 @@ export async function directoryPlugin(app: FastifyInstance): Promise<void> {
   await organisationsRoutes(app);
   await networksRoutes(app);
   await exchangeRoutes(app);
+  await invitationsRoutes(app);
 }

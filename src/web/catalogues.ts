@@ -7,6 +7,7 @@ import directory from '../directory/directory.messages.json' with { type: 'json'
 import organisations from '../directory/organisations.messages.json' with { type: 'json' };
 import networks from '../directory/networks.messages.json' with { type: 'json' };
 import exchange from '../directory/exchange.messages.json' with { type: 'json' };
+import invitations from '../directory/invitations.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -18,4 +19,5 @@ export const catalogues: Catalogue[] = [
   organisations,
   networks,
   exchange,
+  invitations,
 ] as Catalogue[];
