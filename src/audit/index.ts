@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../db/schema.ts';
+import { auditRoutes } from './audit.routes.tsx';
 import { insertAuditEntry } from './audit.repository.ts';
 
 export { listAuditEntries } from './audit.repository.ts';
@@ -18,4 +20,9 @@ export function recordAudit(
   },
 ) {
   return insertAuditEntry(db, { ...entry, details: entry.details ?? {} });
+}
+
+/** The audit log's pages and API, for admins. */
+export async function auditPlugin(app: FastifyInstance): Promise<void> {
+  await auditRoutes(app);
 }

@@ -13,6 +13,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { accountsPlugin, resolvePrincipal } from '../accounts/index.ts';
 import { homePlugin } from '../home/index.ts';
 import { directoryPlugin } from '../directory/index.ts';
+import { auditPlugin } from '../audit/index.ts';
 import { referencePlugin } from '../reference/index.ts';
 import { apiDocsPlugin } from '../api-docs/index.ts';
 import { ASSETS_DIR } from '../web/assets.ts';
@@ -222,6 +223,7 @@ export async function buildApp(
   await app.register(referencePlugin);
   await app.register(homePlugin);
   await app.register(directoryPlugin);
+  await app.register(auditPlugin);
   await app.register(apiDocsPlugin);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>

@@ -8,6 +8,7 @@ import organisations from '../directory/organisations.messages.json' with { type
 import networks from '../directory/networks.messages.json' with { type: 'json' };
 import exchange from '../directory/exchange.messages.json' with { type: 'json' };
 import invitations from '../directory/invitations.messages.json' with { type: 'json' };
+import audit from '../audit/audit.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -20,4 +21,5 @@ export const catalogues: Catalogue[] = [
   networks,
   exchange,
   invitations,
+  audit,
 ] as Catalogue[];

@@ -65,12 +65,23 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                 <a href={`/${lang}`}>{t('layout.home')}</a>
               </li>
               <li>
+                <a href={`/${lang}/organisations`}>{t('layout.organisations')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/networks`}>{t('layout.networks')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/api`}>{t('layout.apiDocs')}</a>
               </li>
               {principal?.isAdmin ? (
-                <li>
-                  <a href={`/${lang}/admin/users`}>{t('layout.admin')}</a>
-                </li>
+                <>
+                  <li>
+                    <a href={`/${lang}/admin/users`}>{t('layout.admin')}</a>
+                  </li>
+                  <li>
+                    <a href={`/${lang}/admin/audit`}>{t('layout.audit')}</a>
+                  </li>
+                </>
               ) : null}
               {principal ? (
                 <>
