@@ -286,7 +286,11 @@ export function deleteOrganisationRow(db: Executor, id: string) {
   return db.deleteFrom('organisations').where('id', '=', id).returning('id').executeTakeFirst();
 }
 
-/** Organisations whose name or acronym resembles the given ones (trigram similarity), for duplicate warnings. */
+/**
+ * Organisations whose name or acronym, in any language, resembles one of the given texts (trigram
+ * similarity), for duplicate warnings. With a country, organisations with no headquarters
+ * country are kept too: an unknown country may well be the same one.
+ */
 export function findSimilarOrganisations(
   db: Executor,
   texts: string[],
@@ -304,12 +308,11 @@ export function findSimilarOrganisations(
       'organisations.headquarters_country',
     ])
     .select(
-      sql<number>`greatest(${sql.join(
-        probe.map(
-          (text) =>
-            sql`similarity(unaccent(lower(organisations.name::text)), unaccent(lower(${text}))), similarity(unaccent(lower(organisations.acronym::text)), unaccent(lower(${text})))`,
-        ),
-      )})`.as('score'),
+      // The best similarity between any probe and any single name or acronym, language by language.
+      sql<number>`(SELECT max(similarity(unaccent(lower(texts.value)), unaccent(lower(probes.text))))
+        FROM (SELECT value FROM jsonb_each_text(organisations.name)
+              UNION ALL SELECT value FROM jsonb_each_text(organisations.acronym)) AS texts,
+             unnest(${sql.val(probe)}::text[]) AS probes(text))`.as('score'),
     )
     .orderBy('score', 'desc')
     .limit(5);
