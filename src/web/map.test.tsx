@@ -34,6 +34,9 @@ describe('CountryMap', () => {
     ]);
     const highlighted = [...html.matchAll(/data-country="([A-Z]{2})"/g)].map((m) => m[1]).sort();
     assert.deepEqual(highlighted, ['BR', 'FR', 'MX']);
+    // Each shape starts absolute and steps relatively: `M x y` then an explicit `l` (pairs after
+    // `M` would otherwise be absolute line-tos, drawing rays from the corner).
+    for (const [, d] of html.matchAll(/<path d="([^"]+)"/g)) assert.match(d!, /^M\d+ \d+l-?\d/);
   });
 
   it('is an image with a title that labels it', () => {

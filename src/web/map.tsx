@@ -29,11 +29,15 @@ class CompactPath {
   private y = 0;
   private startX = 0;
   private startY = 0;
+  private explicitLine = false;
   moveTo(x: number, y: number): void {
     const rx = Math.round(x);
     const ry = Math.round(y);
     // A shape starts absolute (M), so that shapes can be concatenated into one path.
-    this.parts.push(this.parts.length === 0 ? `M${rx} ${ry}` : `m${rx - this.x} ${ry - this.y}`);
+    // Pairs after M would be absolute line-tos: the first step after it says `l` explicitly.
+    const absolute = this.parts.length === 0;
+    this.parts.push(absolute ? `M${rx} ${ry}` : `m${rx - this.x} ${ry - this.y}`);
+    this.explicitLine = absolute;
     this.x = this.startX = rx;
     this.y = this.startY = ry;
   }
@@ -43,7 +47,8 @@ class CompactPath {
     if (rx === this.x && ry === this.y) return;
     const dx = rx - this.x;
     const dy = ry - this.y;
-    this.parts.push(`${dx}${dy < 0 ? '' : ' '}${dy}`);
+    this.parts.push(`${this.explicitLine ? 'l' : ''}${dx}${dy < 0 ? '' : ' '}${dy}`);
+    this.explicitLine = false;
     this.x = rx;
     this.y = ry;
   }
@@ -57,7 +62,12 @@ class CompactPath {
   /** The path data so far, as one string; the context starts again from the origin. */
   take(): string {
     // After m, further pairs are implicit relative line-tos; each pair needs its own separator.
-    const data = this.parts.join(' ').replace(/ -/g, '-').replace(/ z/g, 'z').replace(/z m/g, 'zm');
+    const data = this.parts
+      .join(' ')
+      .replace(/ -/g, '-')
+      .replace(/ l/g, 'l')
+      .replace(/ z/g, 'z')
+      .replace(/z m/g, 'zm');
     this.parts = [];
     this.x = this.y = this.startX = this.startY = 0;
     return data;
@@ -67,7 +77,7 @@ class CompactPath {
 /**
  * The projected outline of every country, computed once when the module loads: rendering a map
  * is then string assembly only. World-atlas names countries by ISO 3166-1 numeric code; the
- * directory speaks alpha-2. Coordinates are rounded to one decimal to keep the SVG small.
+ * directory speaks alpha-2. Coordinates are whole pixels, as relative steps, to keep the SVG small.
  */
 const { shapes, unnamedLand } = (() => {
   const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
