@@ -35,10 +35,10 @@ export const OrganisationInput = Type.Object({
 export type OrganisationInput = Static<typeof OrganisationInput>;
 
 /** An update carries the version it started from; a stale one is a conflict, never an overwrite. */
-export const OrganisationUpdate = Type.Intersect([
-  OrganisationInput,
-  Type.Object({ version: Type.Integer({ minimum: 1 }) }),
-]);
+export const OrganisationUpdate = Type.Object({
+  ...OrganisationInput.properties,
+  version: Type.Integer({ minimum: 1 }),
+});
 export type OrganisationUpdate = Static<typeof OrganisationUpdate>;
 
 export const FocalPointInput = Type.Object({
@@ -93,10 +93,10 @@ export const NetworkInput = Type.Object({
 });
 export type NetworkInput = Static<typeof NetworkInput>;
 
-export const NetworkUpdate = Type.Intersect([
-  NetworkInput,
-  Type.Object({ version: Type.Integer({ minimum: 1 }) }),
-]);
+export const NetworkUpdate = Type.Object({
+  ...NetworkInput.properties,
+  version: Type.Integer({ minimum: 1 }),
+});
 export type NetworkUpdate = Static<typeof NetworkUpdate>;
 
 export const MembershipInput = Type.Object({

@@ -8,7 +8,7 @@ import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import * as commands from './directory.commands.ts';
 import { getNetwork, listNetworks, searchOrganisations } from './directory.queries.ts';
-import { LocalizedTextSchema, MembershipInput, NetworkInput } from './directory.schemas.ts';
+import { LocalizedTextSchema, MembershipInput, NetworkInput, NetworkUpdate } from './directory.schemas.ts';
 import { removeMember } from './networks.commands.ts';
 import {
   type NetworkDetail,
@@ -25,15 +25,6 @@ const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 })
 const SlugParams = Type.Object({ slug: Slug });
 const PageSlugParams = Type.Object({ lang: LangParams.properties.lang, slug: Slug });
 const MemberParams = Type.Object({ slug: Slug, organisationId: Type.String({ format: 'uuid' }) });
-
-/**
- * The update body as one object: an `allOf` of NetworkInput and the version would lose every
- * field to Ajv's `removeAdditional: 'all'`, which strips per sub-schema.
- */
-const NetworkUpdateBody = Type.Object({
-  ...NetworkInput.properties,
-  version: Type.Integer({ minimum: 1 }),
-});
 
 const Text = LocalizedTextSchema(10_000);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -454,7 +445,7 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Update a network (its secretariat); a stale version is a 409 conflict',
         security: [{ bearer: [] }],
         params: SlugParams,
-        body: NetworkUpdateBody,
+        body: NetworkUpdate,
         response: { 200: Saved },
       },
       config: {

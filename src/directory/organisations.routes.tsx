@@ -8,7 +8,7 @@ import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import { LANGUAGES, type LocalizedText } from '../web/language.ts';
 import * as commands from './directory.commands.ts';
 import * as queries from './directory.queries.ts';
-import { OrganisationFilters, OrganisationInput } from './directory.schemas.ts';
+import { OrganisationFilters, OrganisationInput, OrganisationUpdate } from './directory.schemas.ts';
 import {
   OrganisationFormPage,
   type OrganisationFormValues,
@@ -121,10 +121,6 @@ const OrganisationView = Type.Object({
       }),
     ),
   ),
-});
-const OrganisationUpdateBody = Type.Object({
-  ...OrganisationInput.properties,
-  version: Type.Integer({ minimum: 1 }),
 });
 const Saved = Type.Object({ id: Type.String({ format: 'uuid' }), version: Type.Integer() });
 
@@ -642,7 +638,7 @@ export async function organisationsRoutes(fastify: FastifyInstance): Promise<voi
         summary: 'Update an organisation from the version read (409 with the current record if stale)',
         security: [{ bearer: [] }],
         params: ApiIdParams,
-        body: OrganisationUpdateBody,
+        body: OrganisationUpdate,
         response: { 200: Saved },
       },
       config: {
