@@ -14,6 +14,14 @@ import {
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/index.ts';
+import {
+  IMPORT_MAX_BYTES,
+  type ImportProgress,
+  importOrganisations,
+  listOrganisationsForExport,
+  organisationsToCsv,
+  reportAsFieldErrors,
+} from './directory/exchange.ts';
 import { translator } from './web/i18n.ts';
 import { isLang, type Lang } from './web/language.ts';
 
@@ -35,6 +43,10 @@ Commands:
   demo:load                      load the demo network into a new, empty instance
   backup FILE                    write a portable backup (gzipped JSON lines) of every table
   restore FILE                   restore a backup into a new, empty database (migrated first)
+  import:organisations FILE      import organisations from FILE.csv (header row, optional HXL
+                                 row) or FILE.json: every row is checked first; nothing is
+                                 imported unless all are valid
+  export:organisations FILE      write every organisation to FILE.csv (with HXL) or FILE.json
   help                           show this text
 
 Settings come from the environment, as for \`npm start\`: PUENTE_DATA_DIR (embedded database)
@@ -213,6 +225,79 @@ async function restore(config: Config, args: string[]): Promise<void> {
   });
 }
 
+function formatOf(file: string, command: string): 'csv' | 'json' {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv' || extension === '.json') return extension === '.csv' ? 'csv' : 'json';
+  throw new CommandFailure(`${command}: FILE must end in .csv or .json (${file})`, 2);
+}
+
+/** A progress bar on stderr: redrawn in place on a terminal, one line per quarter otherwise. */
+function progressBar(): (progress: ImportProgress) => void {
+  const live = process.stderr.isTTY === true;
+  const labels = { validate: 'Checking rows ', insert: 'Inserting rows' };
+  let lastQuarter = -1;
+  let lastPhase = '';
+  return ({ phase, done, total }) => {
+    if (phase !== lastPhase) [lastPhase, lastQuarter] = [phase, -1];
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const line = `  ${labels[phase]} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(done).padStart(7)} / ${total}`;
+    if (live) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+    else {
+      const quarter = total === 0 ? 4 : Math.floor((done / total) * 4);
+      if (quarter !== lastQuarter) process.stderr.write(`${line}\n`);
+      lastQuarter = quarter;
+    }
+  };
+}
+
+async function importOrganisationsCommand(config: Config, args: string[]): Promise<void> {
+  const file = fileArgument('import:organisations', args);
+  const format = formatOf(file, 'import:organisations');
+  if (!fs.existsSync(file)) throw new CommandFailure(`no such file: ${file}`);
+  const size = fs.statSync(file).size;
+  if (size > IMPORT_MAX_BYTES)
+    throw new CommandFailure(
+      `${file} is larger than ${Math.round(IMPORT_MAX_BYTES / 1024 / 1024)} MB: split it into several files`,
+    );
+  const t = translator(operatorLang());
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    process.stderr.write(`Importing ${file} into ${describeDatabase(config)}\n`);
+    const started = performance.now();
+    const result = await importOrganisations(
+      handle.db,
+      'command-line',
+      { format, bytes: fs.readFileSync(file) },
+      t,
+      { onProgress: progressBar() },
+    );
+    if (!result.ok) {
+      for (const error of reportAsFieldErrors(result, t))
+        process.stderr.write(`  ${error.field}: ${error.message}\n`);
+      const count = result.errors.length + result.more;
+      throw new CommandFailure(`${count} problem(s) in ${file}: nothing was imported.`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say(`Imported ${result.imported} organisations from ${file} in ${seconds} s.`);
+  });
+}
+
+async function exportOrganisationsCommand(config: Config, args: string[]): Promise<void> {
+  const file = fileArgument('export:organisations', args);
+  const format = formatOf(file, 'export:organisations');
+  if (!fs.existsSync(path.dirname(file)))
+    throw new CommandFailure(`the folder ${path.dirname(file)} does not exist`);
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    const organisations = await listOrganisationsForExport(handle.db);
+    const text =
+      format === 'csv' ? organisationsToCsv(organisations) : `${JSON.stringify(organisations, null, 2)}\n`;
+    fs.writeFileSync(file, text);
+    say(`Exported ${organisations.length} organisations to ${file}.`);
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -228,6 +313,8 @@ async function run(argv: string[]): Promise<number> {
     'demo:load': (config) => demoLoad(config),
     backup,
     restore,
+    'import:organisations': importOrganisationsCommand,
+    'export:organisations': exportOrganisationsCommand,
   };
   const handler = commands[command];
   if (!handler) {

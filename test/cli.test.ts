@@ -10,6 +10,7 @@ import { readConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { Mailer } from '../src/mail/mailer.ts';
 import { translator } from '../src/web/i18n.ts';
+import { generateOrganisationsCsv } from '../bench/suites/import.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/puente.mjs');
@@ -181,4 +182,47 @@ describe('puente (the command line)', { timeout: 400_000 }, () => {
       await handle.close();
     }
   });
+
+  it(
+    'import:organisations shows its progress on stderr, imports all rows, and export:organisations writes them back',
+    { timeout: 150_000 },
+    async () => {
+      const file = path.join(work, 'organisations.csv');
+      fs.writeFileSync(file, generateOrganisationsCsv(1500));
+      const run = await puente(['import:organisations', file], { dataDir: second });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /Checking rows +\[#{30}\] +1500 \/ 1500/);
+      assert.match(run.stderr, /Inserting rows +\[#{30}\] +1500 \/ 1500/);
+      assert.match(run.stdout, /Imported 1500 organisations from .*organisations\.csv in [\d.]+ s\./);
+      const csv = path.join(work, 'export.csv');
+      const json = path.join(work, 'export.json');
+      const toCsv = await puente(['export:organisations', csv], { dataDir: second });
+      assert.equal(toCsv.code, 0, toCsv.stderr);
+      assert.match(toCsv.stdout, /Exported 1500 organisations/);
+      assert.match(fs.readFileSync(csv, 'utf8').split('\r\n')[1]!, /^#meta \+id,#org \+name \+i_fr/);
+      const toJson = await puente(['export:organisations', json], { dataDir: second });
+      assert.equal(toJson.code, 0, toJson.stderr);
+      assert.equal((JSON.parse(fs.readFileSync(json, 'utf8')) as unknown[]).length, 1500);
+    },
+  );
+
+  it(
+    'import:organisations with a bad row prints the report, imports nothing and exits 1',
+    { timeout: 60_000 },
+    async () => {
+      const file = path.join(work, 'bad.csv');
+      fs.writeFileSync(
+        file,
+        'name_en,stakeholder_group,website\nGood,academia,https://example.org\nBad,academia,not-a-url\n',
+      );
+      const run = await puente(['import:organisations', file], { dataDir: second });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /row 3: website: /);
+      assert.match(run.stderr, /1 problem\(s\) in .*bad\.csv: nothing was imported/);
+      assert.equal((await rowCounts(second)).organisations, 1500);
+      const wrong = await puente(['import:organisations', path.join(work, 'file.txt')], { dataDir: second });
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.stderr, /must end in \.csv or \.json/);
+    },
+  );
 });

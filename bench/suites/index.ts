@@ -1,6 +1,7 @@
 import type { Suite } from '../lib/context.ts';
 import { http } from './http.ts';
+import { importSuite } from './import.ts';
 import { startup } from './startup.ts';
 
 /** Every suite, in the order `npm run bench` runs them. Add `search`, `matching`… here. */
-export const suites: Suite[] = [startup, http];
+export const suites: Suite[] = [startup, http, importSuite];
