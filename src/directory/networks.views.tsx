@@ -177,7 +177,7 @@ export function NetworkPage(props: NetworkPageProps) {
           <Text ctx={ctx} text={network.description} />
         </p>
       ) : null}
-      <dl>
+      <dl class="summary-list">
         <dt>{t('networks.field.objectives')}</dt>
         <dd>
           <Text ctx={ctx} text={network.objectives} />
