@@ -98,6 +98,26 @@ export const http: Suite = {
         start: () => startPuente({ name: 'Puente, embedded', dataDir: ctx.tempDir('http'), demo: true }),
       },
       {
+        label: 'list page, 50 rows, embedded (PGlite)',
+        path: '/en/organisations?pageSize=50',
+        start: () =>
+          startPuente({ name: 'Puente list, embedded', dataDir: ctx.tempDir('http-list'), demo: true }),
+      },
+      {
+        label: 'list page, 50 rows, PostgreSQL server',
+        path: '/en/organisations?pageSize=50',
+        start: async () => {
+          if (!('server' in postgres)) return { skip: `SKIP: no PostgreSQL server (${postgres.skip})` };
+          const databaseUrl = await postgres.server.createDatabase();
+          return startPuente({
+            name: 'Puente list, PostgreSQL',
+            dataDir: ctx.tempDir('http-list-pg'),
+            databaseUrl,
+            demo: true,
+          });
+        },
+      },
+      {
         label: 'Puente /en, PostgreSQL server',
         path: '/en',
         start: async () => {

@@ -69,7 +69,14 @@ function classify(
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
     return {
       kind: 'too-large',
-      errors: [{ field: 'body', message: t('error.tooLarge.body', { limit: formatBytes(bodyLimit) }) }],
+      errors: [
+        {
+          field: 'body',
+          message: t('error.tooLarge.body', {
+            limit: formatBytes(request.routeOptions?.bodyLimit ?? bodyLimit),
+          }),
+        },
+      ],
     };
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) {
