@@ -3,6 +3,7 @@ import { organisationsRoutes } from './organisations.routes.tsx';
 import { networksRoutes } from './networks.routes.tsx';
 import { exchangeRoutes } from './exchange.routes.ts';
 import { invitationsRoutes } from './invitations.routes.tsx';
+import { relationsRoutes } from './relations.routes.tsx';
 
 export { insertNetwork, insertOrganisation, findNetworkIdBySlug } from './directory.repository.ts';
 export {
@@ -20,4 +21,5 @@ export async function directoryPlugin(app: FastifyInstance): Promise<void> {
   await networksRoutes(app);
   await exchangeRoutes(app);
   await invitationsRoutes(app);
+  await relationsRoutes(app);
 }

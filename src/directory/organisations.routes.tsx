@@ -10,12 +10,12 @@ import * as commands from './directory.commands.ts';
 import * as queries from './directory.queries.ts';
 import { OrganisationFilters, OrganisationInput, OrganisationUpdate } from './directory.schemas.ts';
 import {
-  OrganisationFormPage,
   type OrganisationFormValues,
   OrganisationPage,
   OrganisationsListPage,
   organisationJsonLd,
 } from './organisations.views.tsx';
+import { OrganisationFormPage } from './organisations.form.views.tsx';
 
 const TAG = 'Directory';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

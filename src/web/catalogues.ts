@@ -9,6 +9,7 @@ import networks from '../directory/networks.messages.json' with { type: 'json' }
 import exchange from '../directory/exchange.messages.json' with { type: 'json' };
 import invitations from '../directory/invitations.messages.json' with { type: 'json' };
 import audit from '../audit/audit.messages.json' with { type: 'json' };
+import relations from '../directory/relations.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -22,4 +23,5 @@ export const catalogues: Catalogue[] = [
   exchange,
   invitations,
   audit,
+  relations,
 ] as Catalogue[];
