@@ -295,7 +295,9 @@ function Select(props: {
       <select
         id={`field-${props.name}`}
         name={props.name}
-        required={props.required}
+        required={
+          props.required && props.empty !== undefined /* without an empty first option, HTML forbids it */
+        }
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `field-${props.name}-error` : undefined}
       >

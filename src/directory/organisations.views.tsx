@@ -262,6 +262,7 @@ export interface OrganisationDetail {
   memberships: { slug: string; name: LocalizedText; role: string; since: string | null }[];
   focalPoints:
     | {
+        id: string;
         name: string;
         title: string | null;
         email: string | null;
@@ -414,7 +415,15 @@ export function OrganisationPage(props: {
         <p>{t('organisations.none')}</p>
       )}
 
-      <h2>{t('organisations.relationships.title')}</h2>
+      {props.canDelete ? (
+        <p>
+          <a href={`/${ctx.lang}/organisations/${o.id}/accreditations/new`}>
+            {t('relations.accreditation.title')}
+          </a>
+        </p>
+      ) : null}
+
+      <h2 id="relationships">{t('organisations.relationships.title')}</h2>
       {o.relationships.length > 0 ? (
         <DataTable
           caption={t('organisations.relationships.title')}
@@ -466,6 +475,14 @@ export function OrganisationPage(props: {
         <p>{t('organisations.none')}</p>
       )}
 
+      {props.canEdit ? (
+        <p>
+          <a href={`/${ctx.lang}/organisations/${o.id}/relationships/new`}>
+            {t('relations.relationship.title')}
+          </a>
+        </p>
+      ) : null}
+
       <h2 id="focal-points">{t('organisations.focalPoints.title')}</h2>
       {o.focalPoints === null ? (
         <p>
@@ -489,6 +506,37 @@ export function OrganisationPage(props: {
             },
             { header: t('organisations.focalPoint.phone'), cell: (f) => f.phone ?? '' },
             { header: t('organisations.focalPoint.languages'), cell: (f) => f.languages.join(', ') },
+            ...(props.canEdit
+              ? [
+                  {
+                    header: t('organisations.focalPoint.actions'),
+                    cell: (f: {
+                      id: string;
+                      name: string;
+                      title: string | null;
+                      email: string | null;
+                      phone: string | null;
+                      languages: string[];
+                    }) => (
+                      <>
+                        <a href={`/${ctx.lang}/organisations/${o.id}/focal-points/${f.id}/edit`}>
+                          {t('organisations.focalPoint.edit', { name: f.name })}
+                        </a>{' '}
+                        <form
+                          method="post"
+                          action={`/${ctx.lang}/organisations/${o.id}/focal-points/${f.id}/delete`}
+                          class="inline-form"
+                        >
+                          <CsrfField ctx={ctx} />
+                          <button type="submit" class="button--secondary">
+                            {t('organisations.focalPoint.delete', { name: f.name })}
+                          </button>
+                        </form>
+                      </>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       ) : (

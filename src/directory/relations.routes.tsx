@@ -80,6 +80,89 @@ export async function relationsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.deps;
 
+  // ---- The empty forms, linked from the organisation page ----------------------------------
+
+  app.get(
+    `${L}/organisations/:id/relationships/new`,
+    { schema: { params: PageParams }, config: { access: 'own-organisation', harness: { params: OWNING } } },
+    async (request, reply) => {
+      const { id } = request.params;
+      requireUuids(id);
+      if (!canEditOrganisation(request.principal, id)) throw new HttpProblem('forbidden');
+      const organisations = await commands.organisationChoices(db);
+      if (!organisations.some((o) => o.id === id)) throw new HttpProblem('not-found');
+      return sendHtml(
+        reply,
+        <RelationshipFormPage
+          ctx={pageContext(request, reply)}
+          organisationId={id}
+          organisations={organisations}
+          values={{}}
+          errors={[]}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    `${L}/organisations/:id/accreditations/new`,
+    { schema: { params: PageParams }, config: { access: 'secretariat', harness: { params: OWNING } } },
+    async (request, reply) => {
+      const { id } = request.params;
+      requireUuids(id);
+      const organisations = await commands.organisationChoices(db);
+      if (!organisations.some((o) => o.id === id)) throw new HttpProblem('not-found');
+      return sendHtml(
+        reply,
+        <AccreditationFormPage
+          ctx={pageContext(request, reply)}
+          organisationId={id}
+          organisations={organisations}
+          values={{}}
+          errors={[]}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    `${L}/organisations/:id/focal-points/:focalPointId/edit`,
+    {
+      schema: { params: Type.Object({ ...PageParams.properties, focalPointId: pageId }) },
+      config: { access: 'own-organisation', harness: { params: OWNING } },
+    },
+    async (request, reply) => {
+      const { id, focalPointId } = request.params;
+      requireUuids(id, focalPointId);
+      if (!canEditOrganisation(request.principal, id)) throw new HttpProblem('forbidden');
+      const focalPoint = await db
+        .selectFrom('focal_points')
+        .select(['name', 'title', 'email', 'phone', 'languages', 'version'])
+        .where('id', '=', focalPointId)
+        .where('organisation_id', '=', id)
+        .executeTakeFirst();
+      if (!focalPoint) throw new HttpProblem('not-found');
+      const values = {
+        name: focalPoint.name,
+        title: focalPoint.title ?? undefined,
+        email: focalPoint.email ?? undefined,
+        phone: focalPoint.phone ?? undefined,
+        languages: focalPoint.languages.join(', '),
+        version: String(focalPoint.version),
+      };
+      return sendHtml(
+        reply,
+        <FocalPointFormPage
+          ctx={pageContext(request, reply)}
+          organisationId={id}
+          focalPointId={focalPointId}
+          values={values}
+          errors={[]}
+        />,
+      );
+    },
+  );
+
   // ---- Relationships -----------------------------------------------------------------------
 
   app.post(

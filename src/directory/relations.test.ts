@@ -383,3 +383,41 @@ describe('POST /{lang}/organisations/{id}/focal-points/{focalPointId}', () => {
     assert.equal(rows.length, 1);
   });
 });
+
+describe('the forms linked from the organisation page', () => {
+  it('offers its own focal point the relationship form and an edit form per focal point, pre-filled', async () => {
+    const focalPoint = await buildFocalPoint();
+    const page = await browser('focalOwn').get(`/en/organisations/${own}`);
+    assert.match(page.body, new RegExp(`href="/en/organisations/${own}/relationships/new"`));
+    assert.match(page.body, new RegExp(`href="/en/organisations/${own}/focal-points/${focalPoint.id}/edit"`));
+    assert.doesNotMatch(page.body, /accreditations\/new/, 'accreditations are granted by the secretariat');
+    const relationship = await browser('focalOwn').get(`/en/organisations/${own}/relationships/new`);
+    assert.equal(relationship.statusCode, 200);
+    assert.match(relationship.body, /name="kind"/);
+    const edit = await browser('focalOwn').get(`/en/organisations/${own}/focal-points/${focalPoint.id}/edit`);
+    assert.equal(edit.statusCode, 200);
+    assert.match(edit.body, /value="Ana Pérez"/);
+    assert.match(edit.body, new RegExp(`name="version" value="${focalPoint.version}"`));
+  });
+
+  it('offers the secretariat the accreditation form, and refuses the forms to others', async () => {
+    const page = await browser('secretariat').get(`/fr/organisations/${own}`);
+    assert.match(page.body, new RegExp(`href="/fr/organisations/${own}/accreditations/new"`));
+    assert.equal(
+      (await browser('secretariat').get(`/fr/organisations/${own}/accreditations/new`)).statusCode,
+      200,
+    );
+    assert.equal(
+      (await browser('focalOther').get(`/en/organisations/${own}/relationships/new`)).statusCode,
+      403,
+    );
+    assert.equal((await browser('public').get(`/en/organisations/${own}/relationships/new`)).statusCode, 401);
+    const focalPoint = await buildFocalPoint(partner);
+    assert.equal(
+      (await browser('focalOwn').get(`/en/organisations/${own}/focal-points/${focalPoint.id}/edit`))
+        .statusCode,
+      404,
+      'a focal point of another organisation is not found here',
+    );
+  });
+});

@@ -102,6 +102,24 @@ describe('the directory in a browser', () => {
     await page.click('main button[type=submit]');
     await visit(page, '/en/organisations/new');
     await visit(page, '/pt/invitations/new');
+    const organisation = await ctx.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await visit(page, `/es/organisations/${organisation.id}`, '/es/organisations/{id} as the secretariat');
+    await visit(page, `/es/organisations/${organisation.id}/edit`, '/es/organisations/{id}/edit');
+    await visit(
+      page,
+      `/fr/organisations/${organisation.id}/relationships/new`,
+      '/fr/organisations/{id}/relationships/new',
+    );
+    await visit(
+      page,
+      `/en/organisations/${organisation.id}/accreditations/new`,
+      '/en/organisations/{id}/accreditations/new',
+    );
+    await visit(page, '/en/networks/ricomi/edit', '/en/networks/ricomi/edit');
     await context.close();
   });
 
