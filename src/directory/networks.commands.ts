@@ -15,3 +15,22 @@ export async function removeMember(
   if (!isSecretariat(actor, networkId)) return 'forbidden';
   return (await networks.deleteMembership(db, networkId, organisationId)) ? 'removed' : 'not-found';
 }
+
+/**
+ * An admin removes a network from the instance (its memberships and roles go with it; the
+ * organisations stay in the directory). Networks are the instance's to host, so not the
+ * secretariat's to remove.
+ */
+export async function deleteNetwork(
+  db: Db,
+  actor: Principal,
+  networkId: string,
+): Promise<'deleted' | 'forbidden' | 'not-found'> {
+  if (!actor.isAdmin) return 'forbidden';
+  const deleted = await db
+    .deleteFrom('networks')
+    .where('id', '=', networkId)
+    .returning('id')
+    .executeTakeFirst();
+  return deleted ? 'deleted' : 'not-found';
+}

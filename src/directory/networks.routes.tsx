@@ -9,7 +9,7 @@ import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import * as commands from './directory.commands.ts';
 import { getNetwork, listNetworks, searchOrganisations } from './directory.queries.ts';
 import { LocalizedTextSchema, MembershipInput, NetworkInput, NetworkUpdate } from './directory.schemas.ts';
-import { removeMember } from './networks.commands.ts';
+import { deleteNetwork, removeMember } from './networks.commands.ts';
 import {
   type NetworkDetail,
   type NetworkFormValues,
@@ -513,6 +513,28 @@ export async function networksRoutes(fastify: FastifyInstance): Promise<void> {
       const network = await findNetwork(app, request.params.slug);
       const principal = requireSecretariatOf(request.principal, network);
       const outcome = await removeMember(db, principal, network.id, request.params.organisationId);
+      if (outcome === 'forbidden') throw new HttpProblem('forbidden');
+      if (outcome === 'not-found') throw new HttpProblem('not-found');
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/networks/:slug',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Remove a network from this instance (admins); its organisations stay in the directory',
+        security: [{ bearer: [] }],
+        params: SlugParams,
+        response: { 204: Type.Null() },
+      },
+      // A random slug: the harness must not delete the network the other routes are called in.
+      config: { access: 'admin', harness: {} },
+    },
+    async (request, reply) => {
+      const network = await findNetwork(app, request.params.slug);
+      const outcome = await deleteNetwork(db, request.principal!, network.id);
       if (outcome === 'forbidden') throw new HttpProblem('forbidden');
       if (outcome === 'not-found') throw new HttpProblem('not-found');
       return reply.code(204).send(null);

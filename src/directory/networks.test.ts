@@ -454,3 +454,36 @@ describe('API /api/v1/networks', () => {
     assert.equal((await secretariatApi().json('DELETE', removeUrl)).statusCode, 404);
   });
 });
+
+describe('DELETE /api/v1/networks/{slug}', () => {
+  it('lets an admin remove a network, keeping its organisations in the directory', async () => {
+    const db = ctx.database.db;
+    const slug = 'matrix-network';
+    const organisationsBefore = (await db.selectFrom('organisations').select('id').execute()).length;
+    const { id } = await db
+      .selectFrom('networks')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (await apiAgent(world.actors.secretariat.apiToken).json('DELETE', `/api/v1/networks/${slug}`))
+        .statusCode,
+      403,
+    );
+    assert.equal((await apiAgent(null).json('DELETE', `/api/v1/networks/${slug}`)).statusCode, 401);
+    const deleted = await apiAgent(world.actors.admin.apiToken).json('DELETE', `/api/v1/networks/${slug}`);
+    assert.equal(deleted.statusCode, 204);
+    assert.equal((await pageAgent(null).get(`/en/networks/${slug}`)).statusCode, 404);
+    const left = await db
+      .selectFrom('network_memberships')
+      .select('network_id')
+      .where('network_id', '=', id)
+      .execute();
+    assert.equal(left.length, 0, 'its memberships go with it');
+    assert.equal((await db.selectFrom('organisations').select('id').execute()).length, organisationsBefore);
+    assert.equal(
+      (await apiAgent(world.actors.admin.apiToken).json('DELETE', `/api/v1/networks/${slug}`)).statusCode,
+      404,
+    );
+  });
+});
