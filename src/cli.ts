@@ -17,6 +17,7 @@ import { loadDemo } from './demo/index.ts';
 import {
   IMPORT_MAX_BYTES,
   type ImportProgress,
+  importMemberships,
   importOrganisations,
   listOrganisationsForExport,
   organisationsToCsv,
@@ -47,6 +48,9 @@ Commands:
                                  row) or FILE.json: every row is checked first; nothing is
                                  imported unless all are valid
   export:organisations FILE      write every organisation to FILE.csv (with HXL) or FILE.json
+  import:memberships FILE        import network memberships from FILE.csv (as the export writes
+                                 it: organisation_id, network, role, since) or FILE.json: all
+                                 or nothing, as import:organisations
   help                           show this text
 
 Settings come from the environment, as for \`npm start\`: PUENTE_DATA_DIR (embedded database)
@@ -252,8 +256,22 @@ function progressBar(): (progress: ImportProgress) => void {
 }
 
 async function importOrganisationsCommand(config: Config, args: string[]): Promise<void> {
-  const file = fileArgument('import:organisations', args);
-  const format = formatOf(file, 'import:organisations');
+  await importCommand(config, args, 'import:organisations', importOrganisations, 'organisations');
+}
+
+async function importMembershipsCommand(config: Config, args: string[]): Promise<void> {
+  await importCommand(config, args, 'import:memberships', importMemberships, 'memberships');
+}
+
+async function importCommand(
+  config: Config,
+  args: string[],
+  command: string,
+  importer: typeof importOrganisations,
+  what: string,
+): Promise<void> {
+  const file = fileArgument(command, args);
+  const format = formatOf(file, command);
   if (!fs.existsSync(file)) throw new CommandFailure(`no such file: ${file}`);
   const size = fs.statSync(file).size;
   if (size > IMPORT_MAX_BYTES)
@@ -265,13 +283,9 @@ async function importOrganisationsCommand(config: Config, args: string[]): Promi
     await migrate(handle, false);
     process.stderr.write(`Importing ${file} into ${describeDatabase(config)}\n`);
     const started = performance.now();
-    const result = await importOrganisations(
-      handle.db,
-      'command-line',
-      { format, bytes: fs.readFileSync(file) },
-      t,
-      { onProgress: progressBar() },
-    );
+    const result = await importer(handle.db, 'command-line', { format, bytes: fs.readFileSync(file) }, t, {
+      onProgress: progressBar(),
+    });
     if (!result.ok) {
       for (const error of reportAsFieldErrors(result, t))
         process.stderr.write(`  ${error.field}: ${error.message}\n`);
@@ -279,7 +293,7 @@ async function importOrganisationsCommand(config: Config, args: string[]): Promi
       throw new CommandFailure(`${count} problem(s) in ${file}: nothing was imported.`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    say(`Imported ${result.imported} organisations from ${file} in ${seconds} s.`);
+    say(`Imported ${result.imported} ${what} from ${file} in ${seconds} s.`);
   });
 }
 
@@ -315,6 +329,7 @@ async function run(argv: string[]): Promise<number> {
     restore,
     'import:organisations': importOrganisationsCommand,
     'export:organisations': exportOrganisationsCommand,
+    'import:memberships': importMembershipsCommand,
   };
   const handler = commands[command];
   if (!handler) {

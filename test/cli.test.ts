@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { signIn } from '../src/accounts/accounts.commands.ts';
 import { readConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { insertNetwork } from '../src/directory/index.ts';
 import type { Mailer } from '../src/mail/mailer.ts';
 import { translator } from '../src/web/i18n.ts';
 import { generateOrganisationsCsv } from '../bench/suites/import.ts';
@@ -223,6 +224,50 @@ describe('puente (the command line)', { timeout: 400_000 }, () => {
       const wrong = await puente(['import:organisations', path.join(work, 'file.txt')], { dataDir: second });
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /must end in \.csv or \.json/);
+    },
+  );
+
+  it(
+    'import:memberships shows its progress, imports every row, and on a bad row imports nothing and exits 1',
+    { timeout: 60_000 },
+    async () => {
+      const handle = await openDatabase({ dataDir: second, databaseUrl: null });
+      let ids: string[];
+      try {
+        await insertNetwork(handle.db, { slug: 'cli-network', name: { en: 'CLI network' }, description: {} });
+        ids = (await handle.db.selectFrom('organisations').select('id').orderBy('id').limit(3).execute()).map(
+          (row) => row.id,
+        );
+      } finally {
+        await handle.close();
+      }
+      const bad = path.join(work, 'bad-memberships.csv');
+      fs.writeFileSync(
+        bad,
+        `organisation_id,network,role,since\n${ids[0]},cli-network,member,\n${ids[1]},cli-network,chief,\n`,
+      );
+      const refused = await puente(['import:memberships', bad], { dataDir: second });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /row 3: role: /);
+      assert.match(refused.stderr, /1 problem\(s\) in .*bad-memberships\.csv: nothing was imported/);
+      assert.equal((await rowCounts(second)).network_memberships, 0);
+      const file = path.join(work, 'memberships.csv');
+      fs.writeFileSync(
+        file,
+        [
+          'organisation_id,organisation_name,network,role,since',
+          '#org +id,#org +name,#group +code,#org +role,#date +start',
+          ...ids.map(
+            (id, n) => `${id},Name ${n},cli-network,${n === 0 ? 'coordinator' : 'member'},2020-0${n + 1}-15`,
+          ),
+        ].join('\r\n'),
+      );
+      const run = await puente(['import:memberships', file], { dataDir: second });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /Checking rows +\[#{30}\] +3 \/ 3/);
+      assert.match(run.stderr, /Inserting rows +\[#{30}\] +3 \/ 3/);
+      assert.match(run.stdout, /Imported 3 memberships from .*memberships\.csv in [\d.]+ s\./);
+      assert.equal((await rowCounts(second)).network_memberships, 3);
     },
   );
 });

@@ -5,6 +5,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { LocalizedTextSchema } from './directory.schemas.ts';
 import {
   IMPORT_MAX_BYTES,
+  importMemberships,
   importOrganisations,
   listMembershipsForExport,
   listOrganisationsForExport,
@@ -48,6 +49,15 @@ const ImportBody = Type.Object({
   ),
 });
 
+const MembershipImportBody = Type.Object({
+  format: ImportBody.properties.format,
+  content: Type.String({
+    description:
+      'The file: CSV (header row with the columns of /api/v1/exports/memberships.csv, where organisation_name is optional and ignored, an optional HXL row, then one membership per row) or a JSON array of `{ organisationId, network, role, since }` as /api/v1/exports/memberships.json writes it',
+  }),
+  encoding: ImportBody.properties.encoding,
+});
+
 /** Room for a file at the import limit in base64 (4/3) plus the JSON around it. */
 const IMPORT_BODY_LIMIT = Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
@@ -55,7 +65,7 @@ function attachment(filename: string) {
   return { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-cache' };
 }
 
-/** Open data downloads of the directory, and the secretariat's import of organisations. */
+/** Open data downloads of the directory, and the secretariat's import of organisations and memberships. */
 export async function exchangeRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -148,6 +158,44 @@ export async function exchangeRoutes(fastify: FastifyInstance): Promise<void> {
       const { format, content, encoding } = request.body;
       const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
       const result = await importOrganisations(app.deps.db, request.principal!, { format, bytes }, request.t);
+      if (result.ok) return reply.send({ imported: result.imported });
+      if (result.forbidden) throw new HttpProblem('forbidden');
+      throw new HttpProblem('validation', reportAsFieldErrors(result, request.t));
+    },
+  );
+  app.post(
+    '/api/v1/imports/memberships',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['Directory'],
+        summary:
+          'Import network memberships from CSV (with or without the HXL row) or JSON: all or nothing, with a report by row and field; the caller must run every network of the file',
+        body: MembershipImportBody,
+        security: [{ bearer: [] }],
+        response: { 200: Type.Object({ imported: Type.Integer() }) },
+      },
+      config: {
+        access: 'secretariat',
+        harness: {
+          body: {
+            format: 'json',
+            content: JSON.stringify([
+              {
+                organisationId: '00000000-0000-4000-8000-000000000000',
+                network: 'matrix-network',
+                role: 'member',
+                since: '2020-01-01',
+              },
+            ]),
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, content, encoding } = request.body;
+      const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+      const result = await importMemberships(app.deps.db, request.principal!, { format, bytes }, request.t);
       if (result.ok) return reply.send({ imported: result.imported });
       if (result.forbidden) throw new HttpProblem('forbidden');
       throw new HttpProblem('validation', reportAsFieldErrors(result, request.t));

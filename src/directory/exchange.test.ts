@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { Agent, buildTestApp, type TestContext } from '../../test/support/app.ts';
@@ -8,6 +9,7 @@ import { translator } from '../web/i18n.ts';
 import {
   IMPORT_MAX_BYTES,
   ORGANISATION_COLUMNS,
+  importMemberships,
   importOrganisations,
   MAX_REPORTED_ERRORS,
 } from './exchange.ts';
@@ -405,5 +407,226 @@ describe('POST /api/v1/imports/organisations', () => {
       field: 'file',
       message: '150 more problems are not listed. Nothing was imported.',
     });
+  });
+});
+
+describe('importMemberships', () => {
+  async function membershipCount(): Promise<number> {
+    const row = await ctx.database.db
+      .selectFrom('network_memberships')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  const MEMBERSHIP_HEADER = 'organisation_id,organisation_name,network,role,since';
+  const MEMBERSHIP_HXL = '#org +id,#org +name,#group +code,#org +role,#date +start';
+  const asSecretariat = (text: string) =>
+    importMemberships(
+      ctx.database.db,
+      secretariatPrincipal(),
+      { format: 'csv', bytes: Buffer.from(text) },
+      t,
+    );
+  function secretariatPrincipal() {
+    return {
+      userId: fixtures.actors.secretariat.userId!,
+      isAdmin: false,
+      organisationId: null,
+      roles: [{ networkId: fixtures.network.id, role: 'secretariat' as const }],
+    } as unknown as Parameters<typeof importMemberships>[1];
+  }
+
+  it('round-trips the CSV and JSON exports into a database without memberships', async () => {
+    const other = await buildNetwork(ctx.database.db, { slug: 'other-network' });
+    await ctx.database.db
+      .insertInto('network_memberships')
+      .values([
+        {
+          network_id: fixtures.network.id,
+          organisation_id: fixtures.owningOrganisation.id,
+          role: 'coordinator',
+          since: '2016-04-01',
+        },
+        { network_id: fixtures.network.id, organisation_id: fixtures.otherOrganisation.id, role: 'member' },
+        {
+          network_id: other.id,
+          organisation_id: fixtures.owningOrganisation.id,
+          role: 'observer',
+          since: '2020-02-29',
+        },
+      ])
+      .execute();
+    const csv = (await new Agent(ctx.app).get('/api/v1/exports/memberships.csv')).body;
+    const json = (await new Agent(ctx.app).get('/api/v1/exports/memberships.json')).body;
+    await ctx.database.db.deleteFrom('network_memberships').execute();
+    const fromCsv = await importMemberships(
+      ctx.database.db,
+      'command-line',
+      { format: 'csv', bytes: Buffer.from(csv) },
+      t,
+    );
+    assert.deepEqual(fromCsv, { ok: true, imported: 3 });
+    assert.equal((await new Agent(ctx.app).get('/api/v1/exports/memberships.csv')).body, csv);
+    await ctx.database.db.deleteFrom('network_memberships').execute();
+    const fromJson = await importMemberships(
+      ctx.database.db,
+      'command-line',
+      { format: 'json', bytes: Buffer.from(json) },
+      t,
+    );
+    assert.deepEqual(fromJson, { ok: true, imported: 3 });
+    assert.equal((await new Agent(ctx.app).get('/api/v1/exports/memberships.json')).body, json);
+  });
+
+  it('imports nothing and names row and field for an unknown network, organisation, role, date or a duplicate', async () => {
+    const owning = fixtures.owningOrganisation.id;
+    const other = fixtures.otherOrganisation.id;
+    await ctx.database.db
+      .insertInto('network_memberships')
+      .values({ network_id: fixtures.network.id, organisation_id: owning, role: 'member' })
+      .execute();
+    const before = await membershipCount();
+    const result = await importMemberships(
+      ctx.database.db,
+      'command-line',
+      {
+        format: 'csv',
+        bytes: Buffer.from(
+          [
+            MEMBERSHIP_HEADER,
+            MEMBERSHIP_HXL,
+            `${other},Other,matrix-network,observer,2019-05-01`,
+            `${other},Other,no-such-network,member,`,
+            `${crypto.randomUUID()},Ghost,matrix-network,member,`,
+            `not-a-uuid,Ghost,matrix-network,member,`,
+            `${other},Other,matrix-network,chair,2019-02-30`,
+            `${owning},Owning,matrix-network,member,`,
+          ].join('\r\n'),
+        ),
+      },
+      t,
+    );
+    assert.ok(!result.ok);
+    assert.deepEqual(
+      result.errors.map((e) => [e.row, e.field]),
+      [
+        [4, 'network'],
+        [5, 'organisation_id'],
+        [6, 'organisation_id'],
+        [7, 'role'],
+        [7, 'since'],
+        [7, 'organisation_id'],
+        [8, 'organisation_id'],
+      ],
+    );
+    assert.match(result.errors[0]!.message, /No network has the slug “no-such-network”/);
+    assert.match(result.errors[5]!.message, /Row 3 already lists this organisation/);
+    assert.match(result.errors[6]!.message, /already a member of the network “matrix-network”/);
+    assert.equal(await membershipCount(), before);
+    const json = await importMemberships(
+      ctx.database.db,
+      'command-line',
+      {
+        format: 'json',
+        bytes: Buffer.from(
+          JSON.stringify([{ organisationId: other, network: 'matrix-network', role: 'boss' }]),
+        ),
+      },
+      t,
+    );
+    assert.ok(!json.ok);
+    assert.deepEqual(
+      json.errors.map((e) => [e.row, e.field]),
+      [[1, 'role']],
+    );
+    const header = await importMemberships(
+      ctx.database.db,
+      'command-line',
+      { format: 'csv', bytes: Buffer.from('organisation_id,colour\n') },
+      t,
+    );
+    assert.ok(!header.ok);
+    assert.deepEqual(
+      header.errors.map((e) => [e.row, e.field]),
+      [
+        [1, 'colour'],
+        [1, 'network'],
+        [1, 'role'],
+      ],
+    );
+  });
+
+  it('refuses, row by row, a network the secretariat does not run, and imports nothing', async () => {
+    await buildNetwork(ctx.database.db, { slug: 'elsewhere' });
+    const other = fixtures.otherOrganisation.id;
+    const result = await asSecretariat(
+      [MEMBERSHIP_HEADER, `${other},Other,matrix-network,member,`, `${other},Other,elsewhere,member,`].join(
+        '\n',
+      ),
+    );
+    assert.ok(!result.ok);
+    assert.ok(!result.forbidden);
+    assert.deepEqual(
+      result.errors.map((e) => [e.row, e.field]),
+      [[3, 'network']],
+    );
+    assert.match(result.errors[0]!.message, /not the secretariat of the network “elsewhere”/);
+    assert.equal(await membershipCount(), 0);
+    const fine = await asSecretariat([MEMBERSHIP_HEADER, `${other},Other,matrix-network,member,`].join('\n'));
+    assert.deepEqual(fine, { ok: true, imported: 1 });
+  });
+});
+
+describe('POST /api/v1/imports/memberships', () => {
+  const body = () => ({
+    format: 'csv',
+    content: `organisation_id,network,role,since\n${fixtures.otherOrganisation.id},matrix-network,member,2021-06-01\n`,
+  });
+
+  it('imports for the secretariat of the network and answers how many', async () => {
+    const response = await agentOf('secretariat').json('POST', '/api/v1/imports/memberships', body());
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(response.json(), { imported: 1 });
+  });
+
+  it('answers a localized problem naming row and field when a network is not the caller’s', async () => {
+    await buildNetwork(ctx.database.db, { slug: 'elsewhere' });
+    const response = await agentOf('secretariat').json(
+      'POST',
+      '/api/v1/imports/memberships',
+      {
+        format: 'json',
+        content: JSON.stringify([
+          {
+            organisationId: fixtures.otherOrganisation.id,
+            network: 'elsewhere',
+            role: 'member',
+            since: null,
+          },
+        ]),
+      },
+      { 'accept-language': 'fr' },
+    );
+    assert.equal(response.statusCode, 400);
+    const problem = response.json() as { errors: { field: string; message: string }[] };
+    assert.equal(problem.errors[0]!.field, 'row 1: network');
+    assert.match(problem.errors[0]!.message, /secrétariat du réseau « elsewhere »/);
+  });
+
+  it('is 403 for a member and 401 for the public', async () => {
+    assert.equal(
+      (await agentOf('member').json('POST', '/api/v1/imports/memberships', body())).statusCode,
+      403,
+    );
+    assert.equal(
+      (await new Agent(ctx.app).json('POST', '/api/v1/imports/memberships', body())).statusCode,
+      401,
+    );
+    const count = await ctx.database.db
+      .selectFrom('network_memberships')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.count), 0);
   });
 });

@@ -8,11 +8,13 @@ import { isCode } from '../reference/index.ts';
 import type { Translate } from '../web/i18n.ts';
 import { LANGUAGES, type Lang, type LocalizedText } from '../web/language.ts';
 import { OrganisationInput } from './directory.schemas.ts';
+import type { MembershipRole } from './directory.tables.ts';
 
 /**
  * Open-data exchange of the directory: organisations and memberships as CSV with an HXL hashtag
  * row (a header row, then the hashtags, then the data) and as JSON; import of organisations from
- * the same CSV or from JSON, all rows validated first, then inserted in one transaction.
+ * the same CSV or from JSON, all rows validated first, then inserted in one transaction; import of
+ * memberships likewise.
  */
 
 /** A file larger than this is refused before it is read: the import holds it in memory. */
@@ -375,13 +377,12 @@ function csvProblem(error: CsvError, t: Translate): ImportProblem {
   }
 }
 
-/** Reads a CSV import: the header, an optional HXL row, then one organisation per record. */
-function readCsv(
+/** The records of a CSV file with the spreadsheet row of each, or null when it is not valid CSV. */
+function parseCsvRecords(
   text: string,
   report: Report,
   t: Translate,
-  onProgress: (progress: ImportProgress) => void,
-): { row: number; input: OrganisationInput }[] {
+): { row: number; cells: string[] }[] | null {
   let cells: string[][];
   const rowNumbers: number[] = [];
   try {
@@ -397,9 +398,20 @@ function readCsv(
   } catch (error) {
     if ((error as CsvError).code?.startsWith('CSV_')) report.add(csvProblem(error as CsvError, t));
     else throw error;
-    return [];
+    return null;
   }
-  const records = cells.map((record, index) => ({ row: rowNumbers[index]!, cells: record }));
+  return cells.map((record, index) => ({ row: rowNumbers[index]!, cells: record }));
+}
+
+/** Reads a CSV import: the header, an optional HXL row, then one organisation per record. */
+function readCsv(
+  text: string,
+  report: Report,
+  t: Translate,
+  onProgress: (progress: ImportProgress) => void,
+): { row: number; input: OrganisationInput }[] {
+  const records = parseCsvRecords(text, report, t);
+  if (records === null) return [];
   const header = records[0]?.cells;
   if (!header) {
     report.add({ row: 0, field: 'file', message: t('exchange.error.empty') });
@@ -533,6 +545,252 @@ export async function importOrganisations(
     }
   });
   return { ok: true, imported: rows.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import of memberships
+
+const MEMBERSHIP_ROLES: readonly MembershipRole[] = ['coordinator', 'member', 'observer'];
+const KNOWN_MEMBERSHIP_COLUMNS = new Set(MEMBERSHIP_COLUMNS.map((column) => column.name));
+const REQUIRED_MEMBERSHIP_COLUMNS = ['organisation_id', 'network', 'role'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOKUP_BATCH = 1000;
+
+/** One membership as the file gives it, with the names of its fields in that file. */
+interface MembershipRow {
+  row: number;
+  organisationId: string;
+  network: string;
+  role: string;
+  since: string;
+}
+
+interface MembershipFields {
+  organisationId: string;
+  network: string;
+  role: string;
+  since: string;
+}
+
+const CSV_MEMBERSHIP_FIELDS: MembershipFields = {
+  organisationId: 'organisation_id',
+  network: 'network',
+  role: 'role',
+  since: 'since',
+};
+const JSON_MEMBERSHIP_FIELDS: MembershipFields = {
+  organisationId: 'organisationId',
+  network: 'network',
+  role: 'role',
+  since: 'since',
+};
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Reads a CSV import of memberships: the header, an optional HXL row, then one per record. */
+function readMembershipsCsv(text: string, report: Report, t: Translate): MembershipRow[] {
+  const records = parseCsvRecords(text, report, t);
+  if (records === null) return [];
+  const header = records[0]?.cells;
+  if (!header) {
+    report.add({ row: 0, field: 'file', message: t('exchange.error.noMembership') });
+    return [];
+  }
+  const names = header.map((cell) => cell.trim().toLowerCase());
+  for (const [index, name] of names.entries()) {
+    if (!KNOWN_MEMBERSHIP_COLUMNS.has(name))
+      report.add({
+        row: 1,
+        field: name || `#${index + 1}`,
+        message: t('exchange.error.unknownColumn', {
+          column: name || String(index + 1),
+          known: [...KNOWN_MEMBERSHIP_COLUMNS].join(', '),
+        }),
+      });
+    else if (names.indexOf(name) !== index)
+      report.add({ row: 1, field: name, message: t('exchange.error.duplicateColumn', { column: name }) });
+  }
+  for (const column of REQUIRED_MEMBERSHIP_COLUMNS)
+    if (!names.includes(column))
+      report.add({ row: 1, field: column, message: t('exchange.error.missingColumn', { column }) });
+  if (report.failed) return [];
+  const firstData = records[1] && isHxlRow(records[1].cells) ? 2 : 1;
+  const cell = (record: string[], name: string) => {
+    const index = names.indexOf(name);
+    return index < 0 ? '' : (record[index] ?? '').trim();
+  };
+  return records.slice(firstData).map(({ row, cells }) => ({
+    row,
+    organisationId: cell(cells, 'organisation_id'),
+    network: cell(cells, 'network'),
+    role: cell(cells, 'role'),
+    since: cell(cells, 'since'),
+  }));
+}
+
+/** Reads a JSON import of memberships: an array of `{ organisationId, network, role, since }`. */
+function readMembershipsJson(text: string, report: Report, t: Translate): MembershipRow[] {
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch {
+    report.add({ row: 0, field: 'file', message: t('exchange.error.malformedJson') });
+    return [];
+  }
+  if (!Array.isArray(items)) {
+    report.add({ row: 0, field: 'file', message: t('exchange.error.notAMembershipList') });
+    return [];
+  }
+  const rows: MembershipRow[] = [];
+  for (const [index, item] of items.entries()) {
+    const row = index + 1;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      report.add({ row, field: 'body', message: t('exchange.error.notAMembership') });
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    const text = (field: string) => {
+      const value = record[field];
+      return typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : value;
+    };
+    const fields = { organisationId: '', network: '', role: '', since: '' };
+    for (const field of Object.keys(fields) as (keyof typeof fields)[]) {
+      const value = text(field);
+      if (typeof value === 'string') fields[field] = value;
+      else report.add({ row, field, message: t('exchange.error.notText') });
+    }
+    rows.push({ row, ...fields });
+  }
+  return rows;
+}
+
+/** Which of these organisation ids exist, asked in batches. */
+async function existingOrganisations(db: Executor, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
+    const batch = ids.slice(start, start + LOOKUP_BATCH);
+    const rows = await db.selectFrom('organisations').select('id').where('id', 'in', batch).execute();
+    for (const { id } of rows) found.add(id);
+  }
+  return found;
+}
+
+/** The existing memberships of these organisations, as `networkId organisationId`. */
+async function existingMemberships(db: Executor, organisationIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < organisationIds.length; start += LOOKUP_BATCH) {
+    const batch = organisationIds.slice(start, start + LOOKUP_BATCH);
+    const rows = await db
+      .selectFrom('network_memberships')
+      .select(['network_id', 'organisation_id'])
+      .where('organisation_id', 'in', batch)
+      .execute();
+    for (const row of rows) found.add(`${row.network_id} ${row.organisation_id}`);
+  }
+  return found;
+}
+
+/**
+ * Imports network memberships, all or nothing, with the rules of the organisations' import: every
+ * row is checked (the organisation exists, the network exists and the caller runs it, the role,
+ * the date, no membership twice) and reported by row and field; only a file without a single
+ * problem is inserted, in one transaction.
+ */
+export async function importMemberships(
+  db: Db,
+  actor: Importer,
+  file: { format: ImportFormat; bytes: Uint8Array },
+  t: Translate,
+  options: { onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<ImportResult> {
+  if (actor !== 'command-line' && !isSecretariat(actor))
+    return {
+      ok: false,
+      forbidden: true,
+      errors: [{ row: 0, field: 'body', message: t('error.forbidden.body') }],
+      more: 0,
+    };
+  const onProgress = options.onProgress ?? (() => {});
+  const report = new Report();
+  const text = decodeFile(file.bytes, report, t);
+  if (text === null) return report.result();
+  const rows =
+    file.format === 'csv' ? readMembershipsCsv(text, report, t) : readMembershipsJson(text, report, t);
+  if (report.failed) return report.result();
+  if (rows.length === 0) {
+    report.add({ row: 0, field: 'file', message: t('exchange.error.noMembership') });
+    return report.result();
+  }
+  const fields = file.format === 'csv' ? CSV_MEMBERSHIP_FIELDS : JSON_MEMBERSHIP_FIELDS;
+  const networks = new Map(
+    (await db.selectFrom('networks').select(['id', 'slug']).execute()).map((n) => [n.slug, n.id]),
+  );
+  const ids = [...new Set(rows.map((r) => r.organisationId.toLowerCase()).filter((id) => UUID.test(id)))];
+  const organisations = await existingOrganisations(db, ids);
+  const existing = await existingMemberships(db, [...organisations]);
+  const seen = new Map<string, number>();
+  const valid: { network_id: string; organisation_id: string; role: MembershipRole; since: string | null }[] =
+    [];
+  for (const [index, row] of rows.entries()) {
+    const problem = (field: keyof MembershipFields, message: string) =>
+      report.add({ row: row.row, field: fields[field], message });
+    const organisationId = row.organisationId.toLowerCase();
+    let organisationOk = false;
+    if (row.organisationId === '') problem('organisationId', t('exchange.error.requiredValue'));
+    else if (!UUID.test(organisationId))
+      problem('organisationId', t('exchange.error.invalidUuid', { value: row.organisationId }));
+    else if (!organisations.has(organisationId))
+      problem('organisationId', t('exchange.error.unknownOrganisation', { value: row.organisationId }));
+    else organisationOk = true;
+    const networkId = networks.get(row.network);
+    let networkOk = false;
+    if (row.network === '') problem('network', t('exchange.error.requiredValue'));
+    else if (networkId === undefined)
+      problem('network', t('exchange.error.unknownNetwork', { value: row.network }));
+    else if (actor !== 'command-line' && !isSecretariat(actor, networkId))
+      problem('network', t('exchange.error.notYourNetwork', { value: row.network }));
+    else networkOk = true;
+    const role = row.role.toLowerCase() as MembershipRole;
+    if (row.role === '') problem('role', t('exchange.error.requiredValue'));
+    else if (!MEMBERSHIP_ROLES.includes(role))
+      problem('role', t('exchange.error.invalidRole', { value: row.role }));
+    if (row.since !== '' && !isDate(row.since))
+      problem('since', t('exchange.error.invalidDate', { value: row.since }));
+    if (organisationOk && networkOk) {
+      const key = `${networkId} ${organisationId}`;
+      const earlier = seen.get(key);
+      if (existing.has(key))
+        problem('organisationId', t('exchange.error.membershipExists', { network: row.network }));
+      else if (earlier !== undefined)
+        problem(
+          'organisationId',
+          t('exchange.error.duplicateMembership', { row: earlier, network: row.network }),
+        );
+      else seen.set(key, row.row);
+    }
+    if (!report.failed)
+      valid.push({
+        network_id: networkId!,
+        organisation_id: organisationId,
+        role,
+        since: row.since === '' ? null : row.since,
+      });
+    if ((index + 1) % 1000 === 0) onProgress({ phase: 'validate', done: index + 1, total: rows.length });
+  }
+  onProgress({ phase: 'validate', done: rows.length, total: rows.length });
+  if (report.failed) return report.result();
+  await db.transaction().execute(async (tx) => {
+    for (let start = 0; start < valid.length; start += INSERT_BATCH) {
+      const batch = valid.slice(start, start + INSERT_BATCH);
+      await tx.insertInto('network_memberships').values(batch).execute();
+      onProgress({ phase: 'insert', done: start + batch.length, total: valid.length });
+    }
+  });
+  return { ok: true, imported: valid.length };
 }
 
 /** A problem as an API field error: `row 12: website`. */
