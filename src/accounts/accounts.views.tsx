@@ -60,6 +60,34 @@ export function LoginPage(props: {
   );
 }
 
+/** A new password and its confirmation (password reset, accepted invitation). */
+export function NewPasswordFields({ ctx, errors }: { ctx: PageContext; errors?: FieldError[] | undefined }) {
+  const t = ctx.t;
+  return (
+    <>
+      <TextInput
+        ctx={ctx}
+        name="password"
+        type="password"
+        label={t('accounts.field.newPassword')}
+        hint={t('accounts.field.newPasswordHint')}
+        errors={errors}
+        required
+        autocomplete="new-password"
+      />
+      <TextInput
+        ctx={ctx}
+        name="confirm"
+        type="password"
+        label={t('accounts.field.confirmPassword')}
+        errors={errors}
+        required
+        autocomplete="new-password"
+      />
+    </>
+  );
+}
+
 export function ForgotPasswordPage(props: {
   ctx: PageContext;
   email?: string | undefined;
@@ -123,25 +151,7 @@ export function ResetPasswordPage(props: {
           <ErrorSummary ctx={ctx} errors={props.errors} />
           <form method="post" action={`/${ctx.lang}/password/reset/${props.token}`} class="form" novalidate>
             <CsrfField ctx={ctx} />
-            <TextInput
-              ctx={ctx}
-              name="password"
-              type="password"
-              label={t('accounts.field.newPassword')}
-              hint={t('accounts.field.newPasswordHint')}
-              errors={props.errors}
-              required
-              autocomplete="new-password"
-            />
-            <TextInput
-              ctx={ctx}
-              name="confirm"
-              type="password"
-              label={t('accounts.field.confirmPassword')}
-              errors={props.errors}
-              required
-              autocomplete="new-password"
-            />
+            <NewPasswordFields ctx={ctx} errors={props.errors} />
             <button type="submit">{t('accounts.reset.submit')}</button>
           </form>
         </>

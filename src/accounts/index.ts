@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsRoutes } from './accounts.routes.tsx';
 
+export { NewPasswordFields } from './accounts.views.tsx';
+
 export { resolvePrincipal, principalOfUser, SESSION_COOKIE, setSessionCookie } from './accounts.queries.ts';
 export {
   createUser,

@@ -1,4 +1,5 @@
 import type { FieldError } from '../http/problems.ts';
+import { NewPasswordFields } from '../accounts/index.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -145,25 +146,7 @@ export function AcceptInvitationPage(props: {
               maxLength={200}
               autocomplete="name"
             />
-            <TextInput
-              ctx={ctx}
-              name="password"
-              type="password"
-              label={t('accounts.field.newPassword')}
-              hint={t('accounts.field.newPasswordHint')}
-              errors={props.errors}
-              required
-              autocomplete="new-password"
-            />
-            <TextInput
-              ctx={ctx}
-              name="confirm"
-              type="password"
-              label={t('accounts.field.confirmPassword')}
-              errors={props.errors}
-              required
-              autocomplete="new-password"
-            />
+            <NewPasswordFields ctx={ctx} errors={props.errors} />
             <button type="submit">{t('invitations.accept.submit')}</button>
           </form>
         </>

@@ -6,49 +6,33 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import { loadDemo } from '../../src/demo/index.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.data.ts';
-import { buildTestApp, type TestContext } from '../support/app.ts';
-import { closeTestDatabase } from '../support/database.ts';
-import {
-  auditAccessibility,
-  checkHtmlBatch,
-  formatHtmlErrors,
-  formatViolations,
-  launchBrowser,
-  newContext,
-} from '../support/browser.ts';
+import type { TestContext } from '../support/app.ts';
+import { type EndToEnd, startEndToEnd } from '../support/e2e.ts';
+import { newContext } from '../support/browser.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.test-artifacts/screenshots');
+let e2e: EndToEnd;
 let ctx: TestContext;
 let browser: Browser | null;
 let base: string;
-const visited: { label: string; html: string }[] = [];
 
 before(async () => {
-  browser = await launchBrowser();
-  ctx = await buildTestApp();
-  await loadDemo(ctx.database.db);
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  e2e = await startEndToEnd();
+  ({ ctx, browser, base } = e2e);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 after(async () => {
-  await browser?.close();
-  await ctx?.close();
-  await closeTestDatabase();
+  await e2e?.stop();
 });
 
 async function visit(page: Page, url: string, label = url, expectedStatus = 200) {
   const response = await page.goto(`${base}${url}`);
   assert.equal(response?.status(), expectedStatus, url);
-  const violations = await auditAccessibility(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-  visited.push({ label, html: await page.content() });
+  await e2e.audit(page, label);
 }
 
 describe('the directory in a browser', () => {
@@ -125,10 +109,6 @@ describe('the directory in a browser', () => {
 
   it('leaves no error for the Nu HTML checker', async (t) => {
     if (!browser) return t.skip('chromium is not installed');
-    const results = await checkHtmlBatch(visited);
-    const report = [...results]
-      .filter(([, errors]) => errors.length > 0)
-      .map(([label, errors]) => formatHtmlErrors(errors, label));
-    assert.deepEqual(report, []);
+    assert.deepEqual(await e2e.htmlReports(), []);
   });
 });

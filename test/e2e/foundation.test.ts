@@ -6,49 +6,28 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadDemo } from '../../src/demo/index.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.data.ts';
-import { buildTestApp, type TestContext } from '../support/app.ts';
-import { closeTestDatabase } from '../support/database.ts';
-import {
-  auditAccessibility,
-  checkHtmlBatch,
-  formatHtmlErrors,
-  formatViolations,
-  launchBrowser,
-  newContext,
-} from '../support/browser.ts';
+import { type EndToEnd, startEndToEnd } from '../support/e2e.ts';
+import { newContext } from '../support/browser.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.test-artifacts/screenshots');
 
-let ctx: TestContext;
+let e2e: EndToEnd;
 let browser: Browser | null;
 let base: string;
-const visited: { label: string; html: string }[] = [];
 
 before(async () => {
-  browser = await launchBrowser();
-  ctx = await buildTestApp();
-  await loadDemo(ctx.database.db);
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  e2e = await startEndToEnd();
+  ({ browser, base } = e2e);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 after(async () => {
-  await browser?.close();
-  await ctx?.close();
-  await closeTestDatabase();
+  await e2e?.stop();
 });
 
-/** Audits the page as it is now and keeps its HTML for the Nu checker. */
-async function audit(page: Page, label: string): Promise<void> {
-  const violations = await auditAccessibility(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-  visited.push({ label, html: await page.content() });
-}
+const audit = (page: Page, label: string) => e2e.audit(page, label);
 
 describe('the home page', () => {
   for (const [lang, heading, signIn] of [
@@ -213,11 +192,7 @@ describe('other pages', () => {
 describe('the W3C Nu HTML checker', () => {
   it('finds no error in any page visited', async (t) => {
     if (!browser) return t.skip('chromium is not installed');
-    assert.ok(visited.length >= 10, `visited ${visited.length} pages`);
-    const results = await checkHtmlBatch(visited);
-    const report = [...results]
-      .filter(([, errors]) => errors.length > 0)
-      .map(([label, errors]) => formatHtmlErrors(errors, label));
-    assert.deepEqual(report, []);
+    assert.ok(e2e.visited.length >= 10, `visited ${e2e.visited.length} pages`);
+    assert.deepEqual(await e2e.htmlReports(), []);
   });
 });

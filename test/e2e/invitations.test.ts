@@ -4,45 +4,27 @@
  * browser and lands signed in, bound to the organisation. Every page passes axe and the Nu checker.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadDemo } from '../../src/demo/index.ts';
 import { DEMO_PASSWORD } from '../../src/demo/demo.data.ts';
-import { buildTestApp, type TestContext } from '../support/app.ts';
-import { closeTestDatabase } from '../support/database.ts';
-import {
-  auditAccessibility,
-  checkHtmlBatch,
-  formatHtmlErrors,
-  formatViolations,
-  launchBrowser,
-  newContext,
-} from '../support/browser.ts';
+import type { TestContext } from '../support/app.ts';
+import { type EndToEnd, startEndToEnd } from '../support/e2e.ts';
+import { newContext } from '../support/browser.ts';
 
+let e2e: EndToEnd;
 let ctx: TestContext;
 let browser: Browser | null;
 let base: string;
-const visited: { label: string; html: string }[] = [];
 
 before(async () => {
-  browser = await launchBrowser();
-  ctx = await buildTestApp();
-  await loadDemo(ctx.database.db);
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  e2e = await startEndToEnd();
+  ({ ctx, browser, base } = e2e);
 });
 after(async () => {
-  await browser?.close();
-  await ctx?.close();
-  await closeTestDatabase();
+  await e2e?.stop();
 });
 
-async function audit(page: Page, label: string) {
-  const violations = await auditAccessibility(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-  visited.push({ label, html: await page.content() });
-}
+const audit = (page: Page, label: string) => e2e.audit(page, label);
 
 describe('inviting a focal point', () => {
   it('goes from the secretariat’s form to the new account, through the mail', async (t) => {
@@ -97,10 +79,6 @@ describe('inviting a focal point', () => {
 
   it('leaves no error for the Nu HTML checker', async (t) => {
     if (!browser) return t.skip('chromium is not installed');
-    const results = await checkHtmlBatch(visited);
-    const report = [...results]
-      .filter(([, errors]) => errors.length > 0)
-      .map(([label, errors]) => formatHtmlErrors(errors, label));
-    assert.deepEqual(report, []);
+    assert.deepEqual(await e2e.htmlReports(), []);
   });
 });
