@@ -196,9 +196,13 @@ export const http: Suite = {
       if ('failed' in result) return `${where}: failed to start`;
       return `${integer(result.reqPerSec)} req/s ${where} (p50 ${fixed(result.p50, 1)} ms, p99 ${fixed(result.p99, 1)} ms)`;
     };
+    // By label, not position: the figures must not shift when a target is added.
+    const at = (label: string) => targets.findIndex((target) => target.label === label);
     const figures = [
-      `- Home page /en (autocannon, ${CONNECTIONS} connections, ${SECONDS} s): ${describe(1, 'on the embedded database')}, ` +
-        `${describe(2, 'on a PostgreSQL server')}; ceiling: ${describe(0, 'for a bare Fastify route on the same machine')}.`,
+      `- Home page /en (autocannon, ${CONNECTIONS} connections, ${SECONDS} s): ${describe(at('Puente /en, embedded (PGlite)'), 'on the embedded database')}, ` +
+        `${describe(at('Puente /en, PostgreSQL server'), 'on a PostgreSQL server')}; ceiling: ${describe(at('bare Fastify route (ceiling)'), 'for a bare Fastify route on the same machine')}.`,
+      `- Organisations list page, 50 rows with facets: ${describe(at('list page, 50 rows, embedded (PGlite)'), 'on the embedded database (target ≥ 800)')}, ` +
+        `${describe(at('list page, 50 rows, PostgreSQL server'), 'on a PostgreSQL server (target ≥ 2,000, p99 < 50 ms)')}.`,
     ];
     return { tables: [table], figures };
   },
