@@ -403,6 +403,25 @@ function parseCsvRecords(
   return cells.map((record, index) => ({ row: rowNumbers[index]!, cells: record }));
 }
 
+/** The header's column names, lower-cased; unknown and repeated columns are reported on row 1. */
+function headerNames(header: string[], known: ReadonlySet<string>, report: Report, t: Translate): string[] {
+  const names = header.map((cell) => cell.trim().toLowerCase());
+  for (const [index, name] of names.entries()) {
+    if (!known.has(name))
+      report.add({
+        row: 1,
+        field: name || `#${index + 1}`,
+        message: t('exchange.error.unknownColumn', {
+          column: name || String(index + 1),
+          known: [...known].join(', '),
+        }),
+      });
+    else if (names.indexOf(name) !== index)
+      report.add({ row: 1, field: name, message: t('exchange.error.duplicateColumn', { column: name }) });
+  }
+  return names;
+}
+
 /** Reads a CSV import: the header, an optional HXL row, then one organisation per record. */
 function readCsv(
   text: string,
@@ -417,20 +436,7 @@ function readCsv(
     report.add({ row: 0, field: 'file', message: t('exchange.error.empty') });
     return [];
   }
-  const names = header.map((cell) => cell.trim().toLowerCase());
-  for (const [index, name] of names.entries()) {
-    if (!KNOWN_ORGANISATION_COLUMNS.has(name))
-      report.add({
-        row: 1,
-        field: name || `#${index + 1}`,
-        message: t('exchange.error.unknownColumn', {
-          column: name || String(index + 1),
-          known: [...KNOWN_ORGANISATION_COLUMNS].join(', '),
-        }),
-      });
-    else if (names.indexOf(name) !== index)
-      report.add({ row: 1, field: name, message: t('exchange.error.duplicateColumn', { column: name }) });
-  }
+  const names = headerNames(header, KNOWN_ORGANISATION_COLUMNS, report, t);
   if (!NAME_COLUMNS.some((name) => names.includes(name)))
     report.add({ row: 1, field: 'name', message: t('exchange.error.missingNameColumn') });
   if (!names.includes('stakeholder_group'))
@@ -600,20 +606,7 @@ function readMembershipsCsv(text: string, report: Report, t: Translate): Members
     report.add({ row: 0, field: 'file', message: t('exchange.error.noMembership') });
     return [];
   }
-  const names = header.map((cell) => cell.trim().toLowerCase());
-  for (const [index, name] of names.entries()) {
-    if (!KNOWN_MEMBERSHIP_COLUMNS.has(name))
-      report.add({
-        row: 1,
-        field: name || `#${index + 1}`,
-        message: t('exchange.error.unknownColumn', {
-          column: name || String(index + 1),
-          known: [...KNOWN_MEMBERSHIP_COLUMNS].join(', '),
-        }),
-      });
-    else if (names.indexOf(name) !== index)
-      report.add({ row: 1, field: name, message: t('exchange.error.duplicateColumn', { column: name }) });
-  }
+  const names = headerNames(header, KNOWN_MEMBERSHIP_COLUMNS, report, t);
   for (const column of REQUIRED_MEMBERSHIP_COLUMNS)
     if (!names.includes(column))
       report.add({ row: 1, field: column, message: t('exchange.error.missingColumn', { column }) });
