@@ -7,6 +7,7 @@ import {
   Field,
   Notice,
   PageHeading,
+  Select,
   TextInput,
   errorFor,
 } from '../web/components.tsx';
@@ -276,39 +277,6 @@ export function NetworkPage(props: NetworkPageProps) {
 
       {props.canEdit && props.candidates ? <AddMemberForm {...props} candidates={props.candidates} /> : null}
     </Layout>
-  );
-}
-
-function Select(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  errors: FieldError[] | undefined;
-  required?: boolean;
-  empty?: string;
-}) {
-  const error = errorFor(props.errors, props.name);
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} error={error} required={props.required}>
-      <select
-        id={`field-${props.name}`}
-        name={props.name}
-        required={
-          props.required && props.empty !== undefined /* without an empty first option, HTML forbids it */
-        }
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `field-${props.name}-error` : undefined}
-      >
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Field>
   );
 }
 

@@ -1,6 +1,14 @@
 import type { FieldError } from '../http/problems.ts';
 import { getVocabulary, labelOf } from '../reference/index.ts';
-import { CsrfField, ErrorSummary, Field, PageHeading, TextInput, errorFor } from '../web/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  PageHeading,
+  Select,
+  TextInput,
+  errorFor,
+} from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
 import { type LocalizedText, pickText } from '../web/language.ts';
 import type { PageContext } from '../web/render.tsx';
@@ -23,20 +31,19 @@ function OrganisationSelect(props: {
   required?: boolean;
 }) {
   const { ctx } = props;
-  const error = errorFor(props.errors, props.name);
   return (
-    <Field ctx={ctx} name={props.name} label={props.label} error={error} required={props.required}>
-      <select id={`field-${props.name}`} name={props.name} aria-invalid={error ? 'true' : undefined}>
-        <option value="">{ctx.t('relations.field.chooseOrganisation')}</option>
-        {props.options
-          .filter((option) => option.id !== props.exclude)
-          .map((option) => (
-            <option value={option.id} selected={props.value === option.id}>
-              {pickText(option.name, ctx.lang)?.text ?? option.id}
-            </option>
-          ))}
-      </select>
-    </Field>
+    <Select
+      ctx={ctx}
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      errors={props.errors}
+      required={props.required}
+      empty={ctx.t('relations.field.chooseOrganisation')}
+      options={props.options
+        .filter((option) => option.id !== props.exclude)
+        .map((option) => ({ value: option.id, label: pickText(option.name, ctx.lang)?.text ?? option.id }))}
+    />
   );
 }
 
