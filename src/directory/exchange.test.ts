@@ -288,6 +288,17 @@ describe('importOrganisations', () => {
     );
   });
 
+  it('reports a quote opening in the middle of a field (found by the fuzzer) as malformed CSV', async () => {
+    for (const text of [' "', `name_en,stakeholder_group\nAl "pha",academia\n`]) {
+      const result = await importCsv(text);
+      assert.ok(!result.ok);
+      assert.deepEqual(
+        result.errors.map((e) => e.field),
+        ['file'],
+      );
+    }
+  });
+
   it(`stops listing after ${MAX_REPORTED_ERRORS} problems in 100,000 lines of garbage, and says how many more`, async () => {
     const garbage = ['name_en,stakeholder_group'];
     for (let n = 0; n < 100_000; n++) garbage.push(`x${n},${'?'.repeat(n % 7)}`);

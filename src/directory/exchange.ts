@@ -1,4 +1,4 @@
-import { type CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/schema.ts';
@@ -396,7 +396,8 @@ function parseCsvRecords(
       },
     });
   } catch (error) {
-    if ((error as CsvError).code?.startsWith('CSV_')) report.add(csvProblem(error as CsvError, t));
+    // csv-parse names most of its errors CSV_…, but not all (INVALID_OPENING_QUOTE): its class is the test.
+    if (error instanceof CsvError) report.add(csvProblem(error, t));
     else throw error;
     return null;
   }
