@@ -13,6 +13,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   bodyLimit: number;
+  /** The largest attachment of a practice, in bytes (the whole file is held in memory and in one bytea). */
+  attachmentLimit: number;
   loadDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionDays: number;
@@ -113,6 +115,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     bodyLimit: integer(env, 'PUENTE_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
+    attachmentLimit: integer(env, 'PUENTE_ATTACHMENT_LIMIT', 10_485_760, 1024, 104_857_600),
     loadDemo: boolean(env, 'PUENTE_DEMO', true),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', [
       'fatal',

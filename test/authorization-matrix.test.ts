@@ -12,7 +12,14 @@ import type { RouteEntry } from '../src/http/app.ts';
 import { L } from '../src/web/routes.ts';
 import { Agent, buildTestApp, type TestContext } from './support/app.ts';
 import { closeTestDatabase } from './support/database.ts';
-import { ACTOR_NAMES, type Actor, type ActorName, buildActors, buildApiToken } from './support/factories.ts';
+import {
+  ACTOR_NAMES,
+  type Actor,
+  type ActorName,
+  buildActors,
+  buildApiToken,
+  buildPractice,
+} from './support/factories.ts';
 
 /** Written out by hand, independently of the code that enforces it. */
 const ALLOWED: Record<Access, readonly ActorName[]> = {
@@ -38,7 +45,28 @@ const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
   /** The network where `member`, the focal points and `secretariat` hold their roles: its slug, its id. */
   networkSlug: async () => fixtures.network.slug,
   networkId: async () => fixtures.network.id,
+  /** A fresh draft of the owning organisation in the network, made for each call. */
+  ownPractice: async () => (await buildPractice(ctx.database.db, practiceOwner())).id,
+  publishedPractice: async () =>
+    (await buildPractice(ctx.database.db, { ...practiceOwner(), published: true })).id,
+  /** A practice under review where the caller, if signed in, is one of the reviewers. */
+  practiceReviewedByCaller: async (actor) =>
+    (await buildPractice(ctx.database.db, { ...practiceOwner(), reviewerId: actor.userId })).id,
+  /** A published practice, the caller (if signed in) being a translator into Spanish. */
+  translatablePractice: async (actor) =>
+    (
+      await buildPractice(ctx.database.db, {
+        ...practiceOwner(),
+        published: true,
+        translatorId: actor.userId,
+      })
+    ).id,
 };
+
+const practiceOwner = () => ({
+  organisationId: fixtures.owningOrganisation.id,
+  networkId: fixtures.network.id,
+});
 
 before(async () => {
   ctx = await buildTestApp();
@@ -67,7 +95,9 @@ async function call(route: RouteEntry, actor: Actor) {
   const isApi = url.startsWith('/api/');
   if (isApi) agent.bearer = actor.apiToken;
   else if (actor.sessionCookie) agent.cookies.set('puente_session', actor.sessionCookie);
-  const body = route.config.harness?.body ?? {};
+  const body: Record<string, unknown> = { ...route.config.harness?.body };
+  for (const [field, fixture] of Object.entries(route.config.harness?.bodyParams ?? {}))
+    body[field] = await FIXTURES[fixture]!(actor);
   if (route.method === 'GET') return agent.get(url);
   if (isApi) return agent.json(route.method as 'POST', url, route.method === 'DELETE' ? undefined : body);
   return agent.postForm(url, Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])));

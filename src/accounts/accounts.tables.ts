@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Lang } from '../web/language.ts';
 
 export type NetworkRole = 'secretariat' | 'member';
@@ -14,6 +14,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   disabled_at: Date | null;
+  /** The languages this member translates practices into (the translator role). */
+  translator_languages: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface NetworkRolesTable {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { freshDatabase } from '../../test/support/database.ts';
 import {
   buildApiToken,
+  buildPractice,
   buildNetwork,
   buildOrganisation,
   buildSession,
@@ -157,6 +158,48 @@ async function fillEveryTable(db: Db): Promise<void> {
   await insertPasswordReset(db, hashToken(newToken()), users[3]!.id, new Date(Date.now() + 3_600_000));
   await buildApiToken(db, users[0]!.id, 'scripts');
   await buildApiToken(db, users[1]!.id);
+  // Practices: a principle, a call, a published practice (versions, events, search row, lexicon),
+  // one under review (reviews) and an attachment with bytes that are not text.
+  await db
+    .insertInto('smart_principles')
+    .values({ network_id: network.id, code: 'P1', stage: 'design', label: JSON.stringify({ fr: 'Besoins' }) })
+    .execute();
+  await db
+    .insertInto('practice_calls')
+    .values({
+      network_id: network.id,
+      title: JSON.stringify({ es: 'Convocatoria « trata »' }),
+      opens_on: '2026-01-01',
+      closes_on: '2026-03-31',
+      gcm_objectives: ['10'],
+    })
+    .execute();
+  const published = await buildPractice(db, {
+    organisationId: organisation.id,
+    networkId: network.id,
+    published: true,
+    content: {
+      originalLanguage: 'fr',
+      title: { fr: 'Traite des êtres humains « test »' },
+      countries: ['MX'],
+    },
+  });
+  await buildPractice(db, {
+    organisationId: organisation.id,
+    networkId: network.id,
+    reviewerId: users[2]!.id,
+  });
+  await db
+    .insertInto('practice_attachments')
+    .values({
+      practice_id: published.id,
+      file_name: 'rapport.pdf',
+      media_type: 'application/pdf',
+      size_bytes: 6,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      data: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
+    })
+    .execute();
   // Enough rows for several batches, and a gap at the end that the sequence must not reuse.
   await sql`INSERT INTO login_failures (key_hash, failed_at)
     SELECT md5(i::text), now() - i * interval '1 second' FROM generate_series(1, 2500) AS i`.execute(db);

@@ -59,14 +59,18 @@ async function listTables(db: Executor): Promise<string[]> {
   return rows.map((row) => row.name).filter((name) => !BOOKKEEPING.has(name));
 }
 
-/** Foreign keys between public tables, as `table → referenced table` (self-references included). */
+/**
+ * Foreign keys between public tables, as `table → referenced table` (self-references included).
+ * A DEFERRABLE key is checked at commit (restore defers them all), so it puts no order on the
+ * tables: that is how a cycle (a practice and its versions) is restored.
+ */
 async function foreignKeys(db: Executor): Promise<{ from: string; to: string }[]> {
   const { rows } = await sql<{ from: string; to: string }>`
     SELECT DISTINCT src.relname AS "from", dst.relname AS "to"
     FROM pg_constraint k
     JOIN pg_class src ON src.oid = k.conrelid JOIN pg_namespace sn ON sn.oid = src.relnamespace
     JOIN pg_class dst ON dst.oid = k.confrelid JOIN pg_namespace dn ON dn.oid = dst.relnamespace
-    WHERE k.contype = 'f' AND sn.nspname = 'public' AND dn.nspname = 'public'`.execute(db);
+    WHERE k.contype = 'f' AND NOT k.condeferrable AND sn.nspname = 'public' AND dn.nspname = 'public'`.execute(db);
   return rows;
 }
 

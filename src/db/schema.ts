@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountsTables } from '../accounts/accounts.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { DirectoryTables } from '../directory/directory.tables.ts';
+import type { PracticesTables } from '../practices/practices.tables.ts';
 
 export interface SettingsTable {
   key: string;
@@ -9,7 +10,7 @@ export interface SettingsTable {
 }
 
 /** The whole schema, assembled from each domain's own table types. */
-export interface Database extends AccountsTables, AuditTables, DirectoryTables {
+export interface Database extends AccountsTables, AuditTables, DirectoryTables, PracticesTables {
   settings: SettingsTable;
 }
 

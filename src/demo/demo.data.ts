@@ -903,6 +903,8 @@ export interface DemoUser {
   isAdmin?: boolean;
   organisation?: string;
   grants?: { network: string; role: 'secretariat' | 'member' }[];
+  /** The languages this person translates practices into (the translator role). */
+  translates?: string[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -954,5 +956,21 @@ export const DEMO_USERS: DemoUser[] = [
     locale: 'pt',
     role: 'member of the Americas working group',
     grants: [{ network: 'americas-mwg', role: 'member' }],
+  },
+  {
+    email: 'focal.mexico@demo.puente.example',
+    name: 'Mariana López',
+    locale: 'es',
+    role: 'focal point, Instituto Nacional de Migración (reviewer in RICOMI)',
+    organisation: 'inm-mexico',
+    grants: [{ network: 'ricomi', role: 'member' }],
+  },
+  {
+    email: 'translator@demo.puente.example',
+    name: 'Rafael Costa',
+    locale: 'pt',
+    role: 'translator of practices into Portuguese and English (RICOMI member)',
+    grants: [{ network: 'ricomi', role: 'member' }],
+    translates: ['pt', 'en'],
   },
 ];

@@ -8,6 +8,8 @@ import { isCode } from '../reference/index.ts';
 import { translator } from '../web/i18n.ts';
 import { COALITION_MEMBERS, DEMO_ORGANISATIONS } from './demo.data.ts';
 import { loadDemo, loadDemoOnFirstStart } from './index.ts';
+import type { PracticeContent } from '../practices/practices.schemas.ts';
+import { searchPractices } from '../practices/practices.search.ts';
 
 let database: DatabaseHandle;
 
@@ -86,5 +88,26 @@ describe('the demo network', () => {
       year_founded: number;
     }>`SELECT year_founded FROM networks WHERE slug = 'perco'`.execute(database.db);
     assert.equal(perco.rows[0]!.year_founded, 1997);
+  });
+
+  it('publishes the coalition practice of seed 000 with P1 and P4 and its fields not communicated', async () => {
+    const { rows } = await sql<{ content: PracticeContent; status: string }>`
+      SELECT v.content, p.status FROM practices p JOIN practice_versions v ON v.id = p.published_version_id
+      WHERE v.content->'title'->>'fr' LIKE 'Plaidoyer commun%'`.execute(database.db);
+    assert.equal(rows.length, 1);
+    const content = rows[0]!.content;
+    assert.deepEqual(content.smartPrinciples, ['P1', 'P4']);
+    assert.deepEqual([...content.notCommunicated].sort(), ['challenges', 'lessonsLearned', 'results']);
+    assert.match(content.description.fr!, /Kids in Need of Defence/);
+  });
+
+  it('has practices at every stage of review, and published ones found across languages', async () => {
+    const { rows } = await sql<{ status: string; n: number }>`
+      SELECT status, count(*)::int AS n FROM practices GROUP BY status`.execute(database.db);
+    const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
+    assert.ok(byStatus.published! >= 45, JSON.stringify(byStatus));
+    for (const status of ['draft', 'submitted', 'in-review', 'returned']) assert.ok(byStatus[status], status);
+    const trafficking = await searchPractices(database.db, { q: 'trafficking' });
+    assert.ok(trafficking.facets.language.length >= 3, 'found in at least three languages');
   });
 });

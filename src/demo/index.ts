@@ -12,6 +12,7 @@ import {
   type DemoNetwork,
   type DemoOrganisation,
 } from './demo.data.ts';
+import { loadDemoPractices } from './demo.practices.load.ts';
 
 export interface DemoAccount {
   email: string;
@@ -137,7 +138,21 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       });
       for (const grant of user.grants ?? [])
         await grantNetworkRole(tx, id, networkIds.get(grant.network)!, grant.role);
+      if (user.translates)
+        await tx
+          .updateTable('users')
+          .set({ translator_languages: user.translates })
+          .where('id', '=', id)
+          .execute();
     }
+    await loadDemoPractices(tx, {
+      organisation: organisationId,
+      network: (slug) => {
+        const id = networkIds.get(slug);
+        if (!id) throw new Error(`demo data: no network "${slug}"`);
+        return id;
+      },
+    });
     await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
   });
   return DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD }));

@@ -222,7 +222,7 @@ const validateOrganisation = inputValidator(OrganisationInput);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Collects problems up to the limit and counts the rest, so 100,000 bad lines stay cheap. */
-class Report {
+export class Report {
   readonly errors: ImportProblem[] = [];
   more = 0;
   add(problem: ImportProblem): void {
@@ -238,7 +238,7 @@ class Report {
 }
 
 /** The text of an import file: UTF-8 (a leading BOM is allowed and dropped), nothing else. */
-function decodeFile(bytes: Uint8Array, report: Report, t: Translate): string | null {
+export function decodeFile(bytes: Uint8Array, report: Report, t: Translate): string | null {
   if (bytes.byteLength > IMPORT_MAX_BYTES) {
     report.add({
       row: 0,
@@ -358,7 +358,7 @@ export function organisationFromCells(cells: Map<string, string>): OrganisationI
   return input as OrganisationInput;
 }
 
-const isHxlRow = (record: string[]) =>
+export const isHxlRow = (record: string[]) =>
   record.some((cell) => cell.trim() !== '') &&
   record.every((cell) => cell.trim() === '' || cell.trim().startsWith('#'));
 
@@ -378,7 +378,7 @@ function csvProblem(error: CsvError, t: Translate): ImportProblem {
 }
 
 /** The records of a CSV file with the spreadsheet row of each, or null when it is not valid CSV. */
-function parseCsvRecords(
+export function parseCsvRecords(
   text: string,
   report: Report,
   t: Translate,
@@ -405,7 +405,7 @@ function parseCsvRecords(
 }
 
 /** The header's column names, lower-cased; unknown and repeated columns are reported on row 1. */
-function headerNames(header: string[], known: ReadonlySet<string>, report: Report, t: Translate): string[] {
+export function headerNames(header: string[], known: ReadonlySet<string>, report: Report, t: Translate): string[] {
   const names = header.map((cell) => cell.trim().toLowerCase());
   for (const [index, name] of names.entries()) {
     if (!known.has(name))
@@ -592,7 +592,7 @@ const JSON_MEMBERSHIP_FIELDS: MembershipFields = {
   since: 'since',
 };
 
-function isDate(value: string): boolean {
+export function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

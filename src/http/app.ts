@@ -13,6 +13,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { accountsPlugin, resolvePrincipal } from '../accounts/index.ts';
 import { homePlugin } from '../home/index.ts';
 import { directoryPlugin } from '../directory/index.ts';
+import { practicesPlugin } from '../practices/index.ts';
 import { auditPlugin } from '../audit/index.ts';
 import { referencePlugin } from '../reference/index.ts';
 import { apiDocsPlugin } from '../api-docs/index.ts';
@@ -223,6 +224,7 @@ export async function buildApp(
   await app.register(referencePlugin);
   await app.register(homePlugin);
   await app.register(directoryPlugin);
+  await app.register(practicesPlugin);
   await app.register(auditPlugin);
   await app.register(apiDocsPlugin);
 

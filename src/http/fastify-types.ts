@@ -26,6 +26,8 @@ declare module 'fastify' {
 export interface RouteHarness {
   params?: Record<string, string>;
   body?: Record<string, unknown>;
+  /** Body fields whose value is a fixture, named as in `params` (e.g. `{ organisationId: 'owningOrganisation' }`). */
+  bodyParams?: Record<string, string>;
   /** The route answers the same to everyone (e.g. login form POST): skip the allow/deny check. */
   skipMatrix?: string;
 }

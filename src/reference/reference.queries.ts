@@ -3,6 +3,8 @@ import gcmPrinciples from './vocabularies/gcm-principles.json' with { type: 'jso
 import iomAreas from './vocabularies/iom-areas.json' with { type: 'json' };
 import migrationStages from './vocabularies/migration-stages.json' with { type: 'json' };
 import participationBarriers from './vocabularies/participation-barriers.json' with { type: 'json' };
+import targetGroups from './vocabularies/target-groups.json' with { type: 'json' };
+import cooperationModalities from './vocabularies/cooperation-modalities.json' with { type: 'json' };
 import relationshipKinds from './vocabularies/relationship-kinds.json' with { type: 'json' };
 import stakeholderGroups from './vocabularies/stakeholder-groups.json' with { type: 'json' };
 import { COUNTRIES, M49_REGIONS } from './reference.geography.ts';
@@ -18,6 +20,8 @@ const SOURCES = {
   'relationship-kinds': relationshipKinds,
   'migration-stages': migrationStages,
   'participation-barriers': participationBarriers,
+  'target-groups': targetGroups,
+  'cooperation-modalities': cooperationModalities,
   countries: COUNTRIES,
   regions: M49_REGIONS,
 } satisfies Record<string, readonly ReferenceEntry[]>;

@@ -10,6 +10,11 @@ import exchange from '../directory/exchange.messages.json' with { type: 'json' }
 import invitations from '../directory/invitations.messages.json' with { type: 'json' };
 import audit from '../audit/audit.messages.json' with { type: 'json' };
 import relations from '../directory/relations.messages.json' with { type: 'json' };
+import practices from '../practices/practices.messages.json' with { type: 'json' };
+import practicePages from '../practices/practices.pages.messages.json' with { type: 'json' };
+import practiceForms from '../practices/practices.form.messages.json' with { type: 'json' };
+import practiceWorkflow from '../practices/practices.workflow.messages.json' with { type: 'json' };
+import practiceExchange from '../practices/practices.exchange.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -24,4 +29,9 @@ export const catalogues: Catalogue[] = [
   invitations,
   audit,
   relations,
+  practices,
+  practicePages,
+  practiceForms,
+  practiceWorkflow,
+  practiceExchange,
 ] as Catalogue[];

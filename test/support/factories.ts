@@ -5,6 +5,10 @@ import { insertNetwork, insertOrganisation } from '../../src/directory/index.ts'
 import { hashToken, newToken, API_TOKEN_PREFIX } from '../../src/accounts/accounts.secrets.ts';
 import { insertApiToken, insertSession } from '../../src/accounts/accounts.repository.ts';
 import type { Lang } from '../../src/web/language.ts';
+import * as practices from '../../src/practices/practices.repository.ts';
+import { completenessOf, toContent } from '../../src/practices/practices.content.ts';
+import { makePublic } from '../../src/practices/practices.commands.ts';
+import type { PracticeContentInput } from '../../src/practices/practices.schemas.ts';
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}-${crypto.randomBytes(2).toString('hex')}`;
@@ -144,4 +148,69 @@ export async function buildActors(db: Db) {
     };
   }
   return { actors, network, owningOrganisation: owning, otherOrganisation: other };
+}
+
+/**
+ * A practice of an organisation in a network (made a member if it is not): a draft, or published,
+ * or under review with `reviewerId` as one of its reviewers; `translatorId` becomes a translator
+ * into Spanish.
+ */
+export async function buildPractice(
+  db: Db,
+  options: {
+    organisationId: string;
+    networkId: string;
+    published?: boolean;
+    reviewerId?: string | null;
+    translatorId?: string | null;
+    content?: Partial<PracticeContentInput>;
+  },
+) {
+  await db
+    .insertInto('network_memberships')
+    .values({ network_id: options.networkId, organisation_id: options.organisationId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const content = toContent({
+    originalLanguage: 'en',
+    title: { en: `Practice ${unique()}` },
+    summary: { en: 'A practice built by the test factories.' },
+    ...options.content,
+  });
+  const id = await practices.insertPracticeRow(db, {
+    networkId: options.networkId,
+    organisationId: options.organisationId,
+    callId: null,
+    createdBy: null,
+  });
+  const versionId = await practices.insertVersionRow(db, {
+    practiceId: id,
+    number: 1,
+    state: options.reviewerId ? 'in-review' : 'draft',
+    content,
+    completeness: completenessOf(content),
+    createdBy: null,
+  });
+  await practices.updatePracticeRow(db, id, {
+    workingVersionId: versionId,
+    ...(options.reviewerId ? { status: 'in-review' as const } : {}),
+  });
+  if (options.published) {
+    const row = (await practices.findPractice(db, id))!;
+    await makePublic(db, row, (await practices.findVersion(db, versionId))!, null);
+  }
+  if (options.reviewerId) {
+    await db
+      .insertInto('practice_reviews')
+      .values({ version_id: versionId, reviewer_id: options.reviewerId, seat: 'member' })
+      .execute();
+  }
+  if (options.translatorId) {
+    await db
+      .updateTable('users')
+      .set({ translator_languages: ['es'] })
+      .where('id', '=', options.translatorId)
+      .execute();
+  }
+  return { id, versionId };
 }

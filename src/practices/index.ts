@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { practicesApiRoutes } from './practices.api.routes.ts';
+import { practicesPageRoutes } from './practices.pages.routes.tsx';
+import { practicesFormRoutes } from './practices.form.routes.tsx';
+import { practicesWorkflowRoutes } from './practices.workflow.routes.tsx';
+import { practicesExchangeRoutes } from './practices.exchange.routes.ts';
+
+export type { PracticesTables } from './practices.tables.ts';
+
+/** Practices: the form, peer review and versions, four languages of content, search, comparison, open data. */
+export async function practicesPlugin(app: FastifyInstance): Promise<void> {
+  await practicesApiRoutes(app);
+  await practicesPageRoutes(app);
+  await practicesFormRoutes(app);
+  await practicesWorkflowRoutes(app);
+  await practicesExchangeRoutes(app);
+}
+
+// For the demo loader and the other domains: the practices' public API.
+export { completenessOf, toContent } from './practices.content.ts';
+export { makePublic } from './practices.commands.ts';
+export { reviewerCandidates } from './practices.reviews.ts';
+export {
+  findPractice,
+  findVersion,
+  insertEvent as insertPracticeEvent,
+  insertPracticeRow,
+  insertVersionRow,
+  updatePracticeRow,
+} from './practices.repository.ts';
