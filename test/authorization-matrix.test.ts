@@ -52,6 +52,8 @@ const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
   /** A practice under review where the caller, if signed in, is one of the reviewers. */
   practiceReviewedByCaller: async (actor) =>
     (await buildPractice(ctx.database.db, { ...practiceOwner(), reviewerId: actor.userId })).id,
+  /** Spanish, the language `translatablePractice` can be translated into. */
+  translationLanguage: async () => 'es',
   /** A published practice, the caller (if signed in) being a translator into Spanish. */
   translatablePractice: async (actor) =>
     (

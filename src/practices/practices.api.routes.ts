@@ -461,7 +461,7 @@ export async function practicesApiRoutes(fastify: FastifyInstance): Promise<void
       config: {
         access: 'member',
         harness: {
-          params: { id: 'translatablePractice', lang: 'es' },
+          params: { id: 'translatablePractice', lang: 'translationLanguage' },
           body: { title: 'Práctica de la matriz' },
         },
       },
