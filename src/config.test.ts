@@ -38,6 +38,11 @@ describe('readConfig', () => {
     assert.equal(config.logLevel, 'warn');
   });
 
+  it('reads the extra content languages of practices', () => {
+    assert.deepEqual(readConfig({ PUENTE_CONTENT_LANGUAGES: 'ht, AR' }).contentLanguages, ['ht', 'ar']);
+    assert.deepEqual(readConfig({}).contentLanguages, []);
+  });
+
   const bad: [Record<string, string>, string, RegExp][] = [
     [{ PORT: 'abc' }, 'PORT', /an integer between 0 and 65535/],
     [{ PORT: '70000' }, 'PORT', /an integer between 0 and 65535/],
@@ -47,6 +52,8 @@ describe('readConfig', () => {
     [{ PUENTE_BODY_LIMIT: '1.5MB' }, 'PUENTE_BODY_LIMIT', /an integer/],
     [{ PUENTE_SECRET: 'short' }, 'PUENTE_SECRET', /at least 32 characters/],
     [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM', /an email address/],
+    [{ PUENTE_ATTACHMENT_LIMIT: '10MB' }, 'PUENTE_ATTACHMENT_LIMIT', /an integer/],
+    [{ PUENTE_CONTENT_LANGUAGES: 'ht, arabic' }, 'PUENTE_CONTENT_LANGUAGES', /language codes/],
   ];
   for (const [env, setting, expected] of bad) {
     it(`rejects ${setting}=${Object.values(env)[0]} naming the setting and the expected form`, () => {

@@ -15,6 +15,8 @@ export interface Config {
   bodyLimit: number;
   /** The largest attachment of a practice, in bytes (the whole file is held in memory and in one bytea). */
   attachmentLimit: number;
+  /** Read again by src/practices/practices.languages.ts, which the schemas need at import time. */
+  contentLanguages: string[];
   loadDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionDays: number;
@@ -57,6 +59,16 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
   if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
   throw new ConfigError(name, 'true or false', raw);
+}
+
+/** Extra languages of practices' content, beyond fr, es, en and pt: "ht,ar". */
+function languageList(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  const codes = raw.split(',').map((code) => code.trim().toLowerCase());
+  if (codes.some((code) => !/^[a-z]{2,3}$/.test(code)))
+    throw new ConfigError(name, 'ISO 639 language codes separated by commas, e.g. "ht,ar"', raw);
+  return codes;
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -116,6 +128,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     mailFrom,
     bodyLimit: integer(env, 'PUENTE_BODY_LIMIT', 1_048_576, 1024, 1_073_741_824),
     attachmentLimit: integer(env, 'PUENTE_ATTACHMENT_LIMIT', 10_485_760, 1024, 104_857_600),
+    contentLanguages: languageList(env, 'PUENTE_CONTENT_LANGUAGES'),
     loadDemo: boolean(env, 'PUENTE_DEMO', true),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', [
       'fatal',
