@@ -65,6 +65,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                 <a href={`/${lang}`}>{t('layout.home')}</a>
               </li>
               <li>
+                <a href={`/${lang}/practices`}>{t('layout.practices')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/organisations`}>{t('layout.organisations')}</a>
               </li>
               <li>
@@ -85,6 +88,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               ) : null}
               {principal ? (
                 <>
+                  <li>
+                    <a href={`/${lang}/practices/work`}>{t('layout.work')}</a>
+                  </li>
                   <li>
                     <a href={`/${lang}/account`}>{t('layout.account')}</a>
                   </li>
