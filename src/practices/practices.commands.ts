@@ -56,16 +56,20 @@ export async function createPractice(
     return invalid([{ field: 'organisationId', message: t('practices.error.notAMember') }]);
   }
   if (data.callId) {
+    // A submission answers a call of its network that is open today.
+    const today = new Date().toISOString().slice(0, 10);
     const call = await db
       .selectFrom('practice_calls')
       .select('id')
       .where('id', '=', data.callId)
       .where('network_id', '=', networkId)
+      .where('opens_on', '<=', today)
+      .where('closes_on', '>=', today)
       .executeTakeFirst();
     if (!call) return invalid([{ field: 'callId', message: t('practices.error.unknownCall') }]);
   }
   const content = toContent(data);
-  const contentErrors = await checkContent(db, content, networkId, t);
+  const contentErrors = await checkContent(db, content, networkId, t, data.organisationId);
   if (contentErrors.length > 0) return invalid(contentErrors);
   return db.transaction().execute(async (tx) => {
     const id = await repo.insertPracticeRow(tx, {
@@ -122,7 +126,7 @@ export async function revisePractice(
     if (practice.version !== data.version) return conflict(t);
     if (practice.status === 'withdrawn' || practice.status === 'archived')
       return invalid([{ field: 'body', message: t('practices.error.notEditable') }]);
-    const contentErrors = await checkContent(tx, content, practice.networkId, t);
+    const contentErrors = await checkContent(tx, content, practice.networkId, t, practice.organisationId);
     if (contentErrors.length > 0) return invalid(contentErrors);
     const working = practice.workingVersionId ? await repo.findVersion(tx, practice.workingVersionId) : null;
     let versionId: string;
@@ -283,7 +287,13 @@ export async function makePublic(
     },
     version.content,
   );
-  await repo.insertEvent(tx, { practiceId: practice.id, versionId: version.id, kind: 'published', actorId });
+  await repo.insertEvent(tx, {
+    practiceId: practice.id,
+    versionId: version.id,
+    kind: 'published',
+    actorId,
+    at: publishedAt,
+  });
 }
 
 /** Takes a practice out of public view (its authors or the secretariat); every version is kept. */

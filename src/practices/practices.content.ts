@@ -102,6 +102,8 @@ export async function checkContent(
   content: PracticeContent,
   networkId: string,
   t: Translate,
+  /** The submitting organisation: the contact must be one of its focal points or an actor's. */
+  organisationId?: string | null,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (!content.title[content.originalLanguage]) {
@@ -158,10 +160,12 @@ export async function checkContent(
   if (content.contactFocalPointId) {
     const contact = await db
       .selectFrom('focal_points')
-      .select('id')
+      .select(['id', 'organisation_id'])
       .where('id', '=', content.contactFocalPointId)
       .executeTakeFirst();
-    if (!contact) errors.push({ field: 'contactFocalPointId', message: t('practices.error.unknownContact') });
+    const allowed = new Set([...actorIds, ...(organisationId ? [organisationId] : [])]);
+    if (!contact || (organisationId !== undefined && !allowed.has(contact.organisation_id)))
+      errors.push({ field: 'contactFocalPointId', message: t('practices.error.unknownContact') });
   }
   return errors;
 }
