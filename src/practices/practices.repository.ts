@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/schema.ts';
 import { getEntry, m49AreasOf } from '../reference/index.ts';
 import { CONTENT_LANGUAGES, searchConfigurationOf } from './practices.languages.ts';
@@ -246,6 +246,8 @@ export async function insertEvent(
     kind: string;
     comment?: string | null;
     actorId: string | null;
+    /** When it happened, if not now (an imported or demo publication keeps its date). */
+    at?: Date;
   },
 ): Promise<void> {
   await db
@@ -256,6 +258,7 @@ export async function insertEvent(
       kind: event.kind,
       comment: event.comment ?? null,
       actor_id: event.actorId,
+      ...(event.at ? { at: event.at } : {}),
     })
     .execute();
 }
@@ -413,89 +416,7 @@ export async function principlesOfNetwork(db: Executor, networkId: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Batches (the import): many rows per statement, so that 100,000 practices load in seconds.
-
-/** A practice row whose id (and versions' ids) the caller chose, so that one batch can refer to another. */
-export interface NewPracticeRow {
-  id: string;
-  networkId: string;
-  organisationId: string;
-  status: PracticeStatus;
-  publishedVersionId: string | null;
-  workingVersionId: string | null;
-  firstPublishedAt: Date | null;
-  createdBy: string | null;
-}
-
-export async function insertPracticeRows(db: Executor, rows: NewPracticeRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('practices')
-    .values(
-      rows.map((row) => ({
-        id: row.id,
-        network_id: row.networkId,
-        organisation_id: row.organisationId,
-        status: row.status,
-        published_version_id: row.publishedVersionId,
-        working_version_id: row.workingVersionId,
-        first_published_at: row.firstPublishedAt,
-        created_by: row.createdBy,
-      })),
-    )
-    .execute();
-}
-
-export interface NewVersionRow {
-  id: string;
-  practiceId: string;
-  number: number;
-  state: VersionState;
-  kind: VersionKind;
-  content: PracticeContent;
-  completeness: number;
-  createdBy: string | null;
-  publishedAt: Date | null;
-}
-
-export async function insertVersionRows(db: Executor, rows: NewVersionRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('practice_versions')
-    .values(
-      rows.map((row) => ({
-        id: row.id,
-        practice_id: row.practiceId,
-        number: row.number,
-        state: row.state,
-        kind: row.kind,
-        original_language: row.content.originalLanguage,
-        content: JSON.stringify(row.content),
-        completeness: row.completeness,
-        created_by: row.createdBy,
-        published_at: row.publishedAt,
-      })),
-    )
-    .execute();
-}
-
-export async function insertEvents(
-  db: Executor,
-  events: { practiceId: string; versionId: string | null; kind: string; actorId: string | null }[],
-): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('practice_events')
-    .values(
-      events.map((event) => ({
-        practice_id: event.practiceId,
-        version_id: event.versionId,
-        kind: event.kind,
-        actor_id: event.actorId,
-      })),
-    )
-    .execute();
-}
+// Batches (the import): many practices per statement, so that 100,000 practices load in a minute.
 
 /** The facets of a practice's search row, as `writeSearchRow` computes them. */
 function searchFacetsOf(
@@ -511,10 +432,7 @@ function searchFacetsOf(
   const organisations = new Set(content.actors.map((actor) => actor.organisationId));
   if (practice.organisationId) organisations.add(practice.organisationId);
   return {
-    network_id: practice.networkId,
-    published_at: practice.firstPublishedAt.toISOString(),
     year: yearOf(content, practice.firstPublishedAt),
-    modality: content.modality,
     languages: CONTENT_LANGUAGES.filter((lang) => Boolean(content.title[lang])),
     gcm_objectives: content.gcmObjectives,
     gcm_principles: content.gcmPrinciples,
@@ -523,15 +441,65 @@ function searchFacetsOf(
     regions: [...regions],
     stages: content.migrationStages,
     organisations: [...organisations],
+    tags: tagLabels(content),
   };
 }
 
 /**
- * The search rows of many published practices in one statement: the same rows as `writeSearchRow`
- * (each language's texts with its configuration, weights A/B/C, the tags' labels D), the
- * tsvectors computed by PostgreSQL from one JSON parameter. An empty text gives an empty vector,
- * so languages without text add nothing, as in `writeSearchRow`.
+ * The search document of `writeSearchRow`, computed by PostgreSQL from a jsonb content: each
+ * language's title (A), summary (B) and other texts (C) with its configuration, the tags' labels
+ * (D). An empty text gives an empty vector, so languages without text add nothing, as there.
  */
+function searchDocumentOf(content: RawBuilder<unknown>, tags: RawBuilder<unknown>): RawBuilder<string> {
+  const text = (field: TextField, lang: string) =>
+    sql`coalesce(${content}->${sql.lit(field)}->>${sql.lit(lang)}, '')`;
+  const parts = CONTENT_LANGUAGES.flatMap((lang) => {
+    const config = sql.lit(searchConfigurationOf(lang));
+    const body = sql`concat_ws(E'\\n', ${sql.join(BODY_FIELDS.map((field) => text(field, lang)))})`;
+    return [
+      sql`setweight(to_tsvector(${config}::regconfig, unaccent(${text('title', lang)})), 'A')`,
+      sql`setweight(to_tsvector(${config}::regconfig, unaccent(${text('summary', lang)})), 'B')`,
+      sql`setweight(to_tsvector(${config}::regconfig, unaccent(${body})), 'C')`,
+    ];
+  });
+  parts.push(sql`setweight(to_tsvector('simple', unaccent(${tags})), 'D')`);
+  return sql<string>`(${sql.join(parts, sql` || `)})`;
+}
+
+const SEARCH_ROW_COLUMNS = sql`practice_id, network_id, published_at, year, modality, languages, gcm_objectives,
+  gcm_principles, thematic_areas, countries, regions, stages, organisations, document`;
+
+/** The columns of a search row, read from a record of `r` (its content, facets and tags). */
+function searchRowSelect(r: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${r}.${name}`);
+  return sql`${column('id')}, ${column('network_id')}, ${column('published_at')}, ${column('year')},
+    ${column('content')}->>'modality', ${column('languages')}, ${column('gcm_objectives')},
+    ${column('gcm_principles')}, ${column('thematic_areas')}, ${column('countries')}, ${column('regions')},
+    ${column('stages')}, ${column('organisations')}, ${searchDocumentOf(column('content'), column('tags'))}`;
+}
+
+/** The record columns `searchRowSelect` reads, as jsonb_to_recordset declares them. */
+const SEARCH_RECORD_COLUMNS = sql`year smallint, languages text[], gcm_objectives text[], gcm_principles text[],
+  thematic_areas text[], countries text[], regions text[], stages text[], organisations uuid[], tags text`;
+
+const SEARCH_ROW_UPSERT = sql`ON CONFLICT (practice_id) DO UPDATE SET
+  network_id = excluded.network_id, published_at = excluded.published_at, year = excluded.year,
+  modality = excluded.modality, languages = excluded.languages,
+  gcm_objectives = excluded.gcm_objectives, gcm_principles = excluded.gcm_principles,
+  thematic_areas = excluded.thematic_areas, countries = excluded.countries,
+  regions = excluded.regions, stages = excluded.stages, organisations = excluded.organisations,
+  document = excluded.document`;
+
+async function addWordsToLexicon(db: Executor, contents: PracticeContent[]): Promise<void> {
+  const words = new Set<string>();
+  for (const content of contents) for (const word of lexiconWords(content)) words.add(word);
+  if (words.size === 0) return;
+  await sql`INSERT INTO practice_lexicon (word) SELECT unnest(${[...words]}::text[]) ON CONFLICT DO NOTHING`.execute(
+    db,
+  );
+}
+
+/** The search rows of many published practices in one statement: the rows `writeSearchRow` writes one at a time. */
 export async function writeSearchRows(
   db: Executor,
   items: {
@@ -540,55 +508,95 @@ export async function writeSearchRows(
   }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const records = items.map(({ practice, content }) => {
-    const record: Record<string, unknown> = {
-      practice_id: practice.id,
-      ...searchFacetsOf(practice, content),
-      tags: tagLabels(content),
-    };
-    for (const [index, lang] of CONTENT_LANGUAGES.entries()) {
-      record[`a${index}`] = content.title[lang] ?? '';
-      record[`b${index}`] = content.summary[lang] ?? '';
-      record[`c${index}`] = BODY_FIELDS.map((field) => content[field][lang] ?? '').join('\n');
-    }
-    return record;
-  });
-  // Columns a0, b0, c0… stand for each content language's title, summary and body, so that no
-  // language code is ever spliced into the SQL; the configurations are literals of a fixed map.
-  const textColumns = CONTENT_LANGUAGES.flatMap((_, index) =>
-    ['a', 'b', 'c'].map((weight) => sql`${sql.id(`${weight}${index}`)} text`),
-  );
-  const vectors = CONTENT_LANGUAGES.flatMap((lang, index) => {
-    const config = sql.lit(searchConfigurationOf(lang));
-    return (['a', 'b', 'c'] as const).map(
-      (weight) =>
-        sql`setweight(to_tsvector(${config}::regconfig, unaccent(r.${sql.id(`${weight}${index}`)})), ${sql.lit(weight.toUpperCase())})`,
-    );
-  });
-  vectors.push(sql`setweight(to_tsvector('simple', unaccent(r.tags)), 'D')`);
+  const records = items.map(({ practice, content }) => ({
+    id: practice.id,
+    network_id: practice.networkId,
+    published_at: practice.firstPublishedAt.toISOString(),
+    content,
+    ...searchFacetsOf(practice, content),
+  }));
   await sql`
-    INSERT INTO practice_search (practice_id, network_id, published_at, year, modality, languages,
-      gcm_objectives, gcm_principles, thematic_areas, countries, regions, stages, organisations, document)
-    SELECT r.practice_id, r.network_id, r.published_at, r.year, r.modality, r.languages,
-      r.gcm_objectives, r.gcm_principles, r.thematic_areas, r.countries, r.regions, r.stages, r.organisations,
-      ${sql.join(vectors, sql` || `)}
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
-      practice_id uuid, network_id uuid, published_at timestamptz, year smallint, modality text,
-      languages text[], gcm_objectives text[], gcm_principles text[], thematic_areas text[],
-      countries text[], regions text[], stages text[], organisations uuid[], tags text,
-      ${sql.join(textColumns)})
-    ON CONFLICT (practice_id) DO UPDATE SET
-      network_id = excluded.network_id, published_at = excluded.published_at, year = excluded.year,
-      modality = excluded.modality, languages = excluded.languages,
-      gcm_objectives = excluded.gcm_objectives, gcm_principles = excluded.gcm_principles,
-      thematic_areas = excluded.thematic_areas, countries = excluded.countries,
-      regions = excluded.regions, stages = excluded.stages, organisations = excluded.organisations,
-      document = excluded.document
+    INSERT INTO practice_search (${SEARCH_ROW_COLUMNS})
+    SELECT ${searchRowSelect('r')}
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(id uuid, network_id uuid, published_at timestamptz,
+      content jsonb, ${SEARCH_RECORD_COLUMNS})
+    ${SEARCH_ROW_UPSERT}
   `.execute(db);
-  const words = new Set<string>();
-  for (const { content } of items) for (const word of lexiconWords(content)) words.add(word);
-  if (words.size > 0)
-    await sql`INSERT INTO practice_lexicon (word) SELECT unnest(${[...words]}::text[]) ON CONFLICT DO NOTHING`.execute(
-      db,
-    );
+  await addWordsToLexicon(
+    db,
+    items.map((item) => item.content),
+  );
+}
+
+/** An imported practice: its first version is published (with its search row) or a draft. */
+export interface ImportedPracticeRow {
+  id: string;
+  versionId: string;
+  networkId: string;
+  organisationId: string;
+  /** The publication date, or null for a draft. */
+  publishedAt: Date | null;
+  content: PracticeContent;
+  completeness: number;
+  createdBy: string | null;
+}
+
+/**
+ * Imported practices in one statement: each practice, its first version (kind "import"), the
+ * events "created" (and "published"), and the search rows of the published ones; then the
+ * lexicon. The content is sent once, as one JSON parameter, and read by every insert; the
+ * versions' foreign keys are checked at the end of the statement, when the practices exist.
+ */
+export async function insertImportedPractices(db: Executor, rows: ImportedPracticeRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const records = rows.map((row) => {
+    const published = row.publishedAt !== null;
+    return {
+      id: row.id,
+      version_id: row.versionId,
+      network_id: row.networkId,
+      organisation_id: row.organisationId,
+      published_at: row.publishedAt?.toISOString() ?? null,
+      created_by: row.createdBy,
+      completeness: row.completeness,
+      content: row.content,
+      ...(published ? searchFacetsOf({ ...row, firstPublishedAt: row.publishedAt! }, row.content) : {}),
+    };
+  });
+  await sql`
+    WITH r AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(id uuid, version_id uuid,
+        network_id uuid, organisation_id uuid, published_at timestamptz, created_by uuid, completeness smallint,
+        content jsonb, ${SEARCH_RECORD_COLUMNS})
+    ),
+    practice AS (
+      INSERT INTO practices (id, network_id, organisation_id, status, published_version_id, working_version_id,
+        first_published_at, created_by)
+      SELECT id, network_id, organisation_id,
+        CASE WHEN published_at IS NULL THEN 'draft' ELSE 'published' END,
+        CASE WHEN published_at IS NULL THEN NULL ELSE version_id END,
+        CASE WHEN published_at IS NULL THEN version_id END,
+        published_at, created_by
+      FROM r
+    ),
+    version AS (
+      INSERT INTO practice_versions (id, practice_id, number, state, kind, original_language, content,
+        completeness, created_by, published_at)
+      SELECT version_id, id, 1, CASE WHEN published_at IS NULL THEN 'draft' ELSE 'published' END, 'import',
+        content->>'originalLanguage', content, completeness, created_by, published_at
+      FROM r
+    ),
+    event AS (
+      INSERT INTO practice_events (practice_id, version_id, kind, actor_id)
+      SELECT r.id, r.version_id, kind, r.created_by
+      FROM r, unnest(CASE WHEN r.published_at IS NULL THEN ARRAY['created'] ELSE ARRAY['created', 'published'] END)
+        AS kind
+    )
+    INSERT INTO practice_search (${SEARCH_ROW_COLUMNS})
+    SELECT ${searchRowSelect('r')} FROM r WHERE r.published_at IS NOT NULL
+  `.execute(db);
+  await addWordsToLexicon(
+    db,
+    rows.filter((row) => row.publishedAt !== null).map((row) => row.content),
+  );
 }
