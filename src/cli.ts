@@ -23,6 +23,7 @@ import {
   organisationsToCsv,
   reportAsFieldErrors,
 } from './directory/exchange.ts';
+import { importPractices } from './practices/practices.exchange.ts';
 import { translator } from './web/i18n.ts';
 import { isLang, type Lang } from './web/language.ts';
 
@@ -51,6 +52,12 @@ Commands:
   import:memberships FILE        import network memberships from FILE.csv (as the export writes
                                  it: organisation_id, network, role, since) or FILE.json: all
                                  or nothing, as import:organisations
+  practices:import FILE [--format csv|json]
+                                 import practices from FILE: CSV (the columns of the practices
+                                 export, optional HXL row) or JSON (as the JSON export writes
+                                 them); all or nothing, as import:organisations; rows marked
+                                 published (the default) are published, rows marked draft are
+                                 drafts; the format comes from the file name unless given
   help                           show this text
 
 Settings come from the environment, as for \`npm start\`: PUENTE_DATA_DIR (embedded database)
@@ -297,6 +304,45 @@ async function importCommand(
   });
 }
 
+async function importPracticesCommand(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new CommandFailure(`practices:import takes one FILE\n\n${USAGE}`, 2);
+  const file = path.resolve(positionals[0]!);
+  if (values.format !== undefined && values.format !== 'csv' && values.format !== 'json')
+    throw new CommandFailure(`practices:import: --format is csv or json, not "${values.format}"`, 2);
+  const format = values.format ?? formatOf(file, 'practices:import');
+  if (!fs.existsSync(file)) throw new CommandFailure(`no such file: ${file}`);
+  if (fs.statSync(file).size > IMPORT_MAX_BYTES)
+    throw new CommandFailure(
+      `${file} is larger than ${Math.round(IMPORT_MAX_BYTES / 1024 / 1024)} MB: split it into several files`,
+    );
+  const t = translator(operatorLang());
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    process.stderr.write(`Importing ${file} into ${describeDatabase(config)}\n`);
+    const started = performance.now();
+    const result = await importPractices(
+      handle.db,
+      'command-line',
+      { format, bytes: fs.readFileSync(file) },
+      t,
+      progressBar(),
+    );
+    if (!result.ok) {
+      for (const error of reportAsFieldErrors(result, t))
+        process.stderr.write(`  ${error.field}: ${error.message}\n`);
+      const count = result.errors.length + result.more;
+      throw new CommandFailure(`${count} problem(s) in ${file}: nothing was imported.`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say(`Imported ${result.value.imported} practices from ${file} in ${seconds} s.`);
+  });
+}
+
 async function exportOrganisationsCommand(config: Config, args: string[]): Promise<void> {
   const file = fileArgument('export:organisations', args);
   const format = formatOf(file, 'export:organisations');
@@ -330,6 +376,7 @@ async function run(argv: string[]): Promise<number> {
     'import:organisations': importOrganisationsCommand,
     'export:organisations': exportOrganisationsCommand,
     'import:memberships': importMembershipsCommand,
+    'practices:import': importPracticesCommand,
   };
   const handler = commands[command];
   if (!handler) {

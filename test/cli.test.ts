@@ -270,4 +270,54 @@ describe('puente (the command line)', { timeout: 400_000 }, () => {
       assert.equal((await rowCounts(second)).network_memberships, 3);
     },
   );
+
+  it(
+    'practices:import shows its progress and publishes every row; on a bad row it imports nothing and exits 1',
+    { timeout: 60_000 },
+    async () => {
+      const handle = await openDatabase({ dataDir: second, databaseUrl: null });
+      let organisationId: string;
+      try {
+        organisationId = (
+          await handle.db
+            .selectFrom('network_memberships')
+            .select('organisation_id')
+            .orderBy('organisation_id')
+            .executeTakeFirstOrThrow()
+        ).organisation_id;
+      } finally {
+        await handle.close();
+      }
+      const practices = Array.from({ length: 1200 }, (_, n) => ({
+        network: 'cli-network',
+        organisationId,
+        originalLanguage: 'en',
+        title: { en: `Practice ${n} from the command line` },
+        countries: ['MX'],
+      }));
+      // --format says what the file name does not.
+      const file = path.join(work, 'practices.txt');
+      fs.writeFileSync(file, JSON.stringify(practices));
+      const run = await puente(['practices:import', '--format', 'json', file], { dataDir: second });
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /Checking rows +\[#{30}\] +1200 \/ 1200/);
+      assert.match(run.stderr, /Inserting rows +\[#{30}\] +1200 \/ 1200/);
+      assert.match(run.stdout, /Imported 1200 practices from .*practices\.txt in [\d.]+ s\./);
+      const counts = await rowCounts(second);
+      assert.deepEqual([counts.practices, counts.practice_search], [1200, 1200]);
+      const bad = path.join(work, 'bad-practices.csv');
+      fs.writeFileSync(
+        bad,
+        `network,organisation_id,original_language,title_en\ncli-network,${organisationId},en,Good\ncli-network,${organisationId},en,\n`,
+      );
+      const refused = await puente(['practices:import', bad], { dataDir: second });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /row 3: title_en: /);
+      assert.match(refused.stderr, /1 problem\(s\) in .*bad-practices\.csv: nothing was imported/);
+      assert.equal((await rowCounts(second)).practices, 1200);
+      const wrong = await puente(['practices:import', '--format', 'xml', bad], { dataDir: second });
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.stderr, /--format is csv or json/);
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import type { Suite } from '../lib/context.ts';
 import { http } from './http.ts';
 import { importSuite } from './import.ts';
+import { search } from './search.ts';
 import { startup } from './startup.ts';
 
-/** Every suite, in the order `npm run bench` runs them. Add `search`, `matching`… here. */
-export const suites: Suite[] = [startup, http, importSuite];
+/** Every suite, in the order `npm run bench` runs them. Add `matching`… here. */
+export const suites: Suite[] = [startup, http, importSuite, search];

@@ -70,7 +70,9 @@ async function foreignKeys(db: Executor): Promise<{ from: string; to: string }[]
     FROM pg_constraint k
     JOIN pg_class src ON src.oid = k.conrelid JOIN pg_namespace sn ON sn.oid = src.relnamespace
     JOIN pg_class dst ON dst.oid = k.confrelid JOIN pg_namespace dn ON dn.oid = dst.relnamespace
-    WHERE k.contype = 'f' AND NOT k.condeferrable AND sn.nspname = 'public' AND dn.nspname = 'public'`.execute(db);
+    WHERE k.contype = 'f' AND NOT k.condeferrable AND sn.nspname = 'public' AND dn.nspname = 'public'`.execute(
+    db,
+  );
   return rows;
 }
 

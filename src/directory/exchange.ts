@@ -405,7 +405,12 @@ export function parseCsvRecords(
 }
 
 /** The header's column names, lower-cased; unknown and repeated columns are reported on row 1. */
-export function headerNames(header: string[], known: ReadonlySet<string>, report: Report, t: Translate): string[] {
+export function headerNames(
+  header: string[],
+  known: ReadonlySet<string>,
+  report: Report,
+  t: Translate,
+): string[] {
   const names = header.map((cell) => cell.trim().toLowerCase());
   for (const [index, name] of names.entries()) {
     if (!known.has(name))

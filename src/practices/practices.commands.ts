@@ -391,6 +391,9 @@ export async function addTranslation(
     if (practice.status !== 'published' || !practice.publishedVersionId)
       return invalid([{ field: 'body', message: t('practices.error.notPublished') }]);
     const published = (await repo.findVersion(tx, practice.publishedVersionId))!;
+    // The original text changes only through a reviewed revision, never as a "translation".
+    if (lang === published.content.originalLanguage)
+      return invalid([{ field: 'lang', message: t('practices.error.originalNotTranslation') }]);
     const content = withTranslation(published.content, lang, texts, true);
     const number = await repo.nextVersionNumber(tx, id);
     const versionId = await repo.insertVersionRow(tx, {

@@ -543,7 +543,7 @@ export interface ImportedPracticeRow {
 
 /**
  * Imported practices in one statement: each practice, its first version (kind "import"), the
- * events "created" (and "published"), and the search rows of the published ones; then the
+ * events "created" (now) and "published" (at its publication date), and the search rows of the published ones; then the
  * lexicon. The content is sent once, as one JSON parameter, and read by every insert; the
  * versions' foreign keys are checked at the end of the statement, when the practices exist.
  */
@@ -587,10 +587,11 @@ export async function insertImportedPractices(db: Executor, rows: ImportedPracti
       FROM r
     ),
     event AS (
-      INSERT INTO practice_events (practice_id, version_id, kind, actor_id)
-      SELECT r.id, r.version_id, kind, r.created_by
-      FROM r, unnest(CASE WHEN r.published_at IS NULL THEN ARRAY['created'] ELSE ARRAY['created', 'published'] END)
-        AS kind
+      -- Created now; published when the file says it was, as makePublic dates its event.
+      INSERT INTO practice_events (practice_id, version_id, kind, actor_id, at)
+      SELECT r.id, r.version_id, 'created', r.created_by, now() FROM r
+      UNION ALL
+      SELECT r.id, r.version_id, 'published', r.created_by, r.published_at FROM r WHERE r.published_at IS NOT NULL
     )
     INSERT INTO practice_search (${SEARCH_ROW_COLUMNS})
     SELECT ${searchRowSelect('r')} FROM r WHERE r.published_at IS NOT NULL

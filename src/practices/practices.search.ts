@@ -1,16 +1,27 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../db/schema.ts';
 import { CONTENT_LANGUAGES, searchConfigurationOf } from './practices.languages.ts';
 import type { PracticeSearchParams } from './practices.schemas.ts';
+import {
+  countFacets,
+  facetFilters,
+  inSearchTransaction,
+  readQueryForms,
+  searchInTiers,
+  tsQueryText,
+} from './practices.search.tiers.ts';
 import { expandQuery, normaliseForMatching } from './practices.thesaurus.ts';
 
 /**
- * Search over published practices. The query shape is deliberate (README, "Search"): matches are
- * read up to CANDIDATE_LIMIT; the total is exact below it and "more than" above; ranking and facet
- * counts work on those candidates, so a one-word query that matches a quarter of the corpus costs
- * what a query matching a thousand does.
+ * Search over published practices. The query shape is deliberate (README, "Search"): candidates
+ * are read in tiers of relevance — titles and summaries first (ranked), then the rest of the text
+ * and the tags — up to CANDIDATE_LIMIT; the total is exact below it and "more than" above; the
+ * page and the facet counts come from those candidates, so a one-word query that matches a quarter
+ * of the corpus costs what a query matching a few hundred does. Nothing reads a whole document
+ * (TOASTed, ~2.4 KB): titles and summaries (`head`) and the facets (`facet_keys`) are small
+ * generated columns in the row, and the document is only searched through its index.
  */
-export const CANDIDATE_LIMIT = 1000;
+export const CANDIDATE_LIMIT = 300;
 export const MAX_QUERY_LENGTH = 200;
 
 export const FACETS = [
@@ -27,20 +38,6 @@ export const FACETS = [
   'organisation',
 ] as const;
 export type Facet = (typeof FACETS)[number];
-
-const FACET_COLUMNS: Record<Facet, { column: string; array: boolean }> = {
-  objective: { column: 'gcm_objectives', array: true },
-  principle: { column: 'gcm_principles', array: true },
-  area: { column: 'thematic_areas', array: true },
-  country: { column: 'countries', array: true },
-  region: { column: 'regions', array: true },
-  stage: { column: 'stages', array: true },
-  modality: { column: 'modality', array: false },
-  year: { column: 'year', array: false },
-  language: { column: 'languages', array: true },
-  network: { column: 'network_id', array: false },
-  organisation: { column: 'organisations', array: true },
-};
 
 export interface SearchHit {
   id: string;
@@ -81,7 +78,10 @@ export function buildTsQuery(query: string): RawBuilder<string> | null {
   return sql<string>`(${sql.join(parts, sql` && `)})`;
 }
 
-function filterConditions(params: PracticeSearchParams, networkIds: string[] | null): RawBuilder<SqlBool>[] {
+export function filterConditions(
+  params: PracticeSearchParams,
+  networkIds: string[] | null,
+): RawBuilder<SqlBool>[] {
   const conditions: RawBuilder<SqlBool>[] = [];
   const overlap = (column: string, values: readonly string[] | undefined) => {
     if (values && values.length > 0)
@@ -102,7 +102,10 @@ function filterConditions(params: PracticeSearchParams, networkIds: string[] | n
   return conditions;
 }
 
-async function networkIdsOf(db: Executor, slugs: readonly string[] | undefined): Promise<string[] | null> {
+export async function networkIdsOf(
+  db: Executor,
+  slugs: readonly string[] | undefined,
+): Promise<string[] | null> {
   if (!slugs || slugs.length === 0) return null;
   const rows = await db
     .selectFrom('networks')
@@ -115,7 +118,7 @@ async function networkIdsOf(db: Executor, slugs: readonly string[] | undefined):
 /** Cleans what a person typed: bounded length, no control characters. */
 export function cleanQuery(raw: string | undefined): { text: string | null; truncated: boolean } {
   const text = (raw ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '') return { text: null, truncated: false };
@@ -127,92 +130,56 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
   const page = params.page ?? 1;
   const pageSize = params.pageSize ?? 20;
   const { text, truncated } = cleanQuery(params.q);
-  const networkIds = await networkIdsOf(db, params.network);
-  const tsQuery = text ? buildTsQuery(text) : null;
-  const conditions = filterConditions(params, networkIds);
-  const byRelevance = tsQuery !== null && params.sort !== 'date';
-  const { onlyCommonWords, ...outcome } = await runSearch(
-    db,
-    tsQuery,
-    conditions,
-    byRelevance,
-    page,
-    pageSize,
-  );
-  let didYouMean: string | null = null;
-  if (text && outcome.total === 0) didYouMean = await suggestCorrection(db, text, conditions);
+  const units = text ? expandQuery(text) : [];
+  const byRelevance = units.length > 0 && params.sort !== 'date';
+  const outcome = await inSearchTransaction(db, async (tx) => {
+    const { forms, networkKeys } =
+      units.length > 0 || params.network?.length
+        ? await readQueryForms(tx, units, params.network)
+        : { forms: null, networkKeys: [] };
+    const filters = facetFilters(params, networkKeys);
+    if (units.length > 0 && !forms) {
+      // Only words too common to search for ("the", "de"): nothing matches them.
+      return { hits: [], found: 0, facets: countFacets(FACETS, []), onlyCommonWords: true, didYouMean: null };
+    }
+    if (forms) tsQueryTexts.set(text!, tsQueryText(forms.allExact));
+    const found = await searchInTiers(tx, forms, filters, {
+      facets: FACETS,
+      limit: CANDIDATE_LIMIT,
+      byRelevance,
+      page,
+      pageSize,
+    });
+    const didYouMean = text && found.found === 0 ? await suggestCorrection(tx, text, filters) : null;
+    return { ...found, didYouMean };
+  });
   return {
-    ...outcome,
+    hits: outcome.hits,
+    total: Math.min(outcome.found, CANDIDATE_LIMIT),
+    totalIsLowerBound: outcome.found > CANDIDATE_LIMIT,
+    facets: outcome.facets,
     query: text,
-    notice: truncated ? 'truncated' : text && (!tsQuery || onlyCommonWords) ? 'no-words' : null,
-    didYouMean,
+    notice: truncated
+      ? 'truncated'
+      : text && (units.length === 0 || outcome.onlyCommonWords)
+        ? 'no-words'
+        : null,
+    didYouMean: outcome.didYouMean,
     page,
     pageSize,
   };
 }
 
-async function runSearch(
-  db: Executor,
-  tsQuery: RawBuilder<string> | null,
-  conditions: RawBuilder<SqlBool>[],
-  byRelevance: boolean,
-  page: number,
-  pageSize: number,
-): Promise<
-  Pick<SearchOutcome, 'hits' | 'total' | 'totalIsLowerBound' | 'facets'> & { onlyCommonWords: boolean }
-> {
-  const where: Expression<SqlBool>[] = [...conditions];
-  if (tsQuery) where.push(sql<SqlBool>`s.document @@ q.query`);
-  const whereSql = where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const rank = tsQuery ? sql`ts_rank(s.document, q.query)` : sql`0`;
-  const facetSelects = FACETS.map((facet) => {
-    const { column, array } = FACET_COLUMNS[facet];
-    const value = array ? sql`unnest(m.${sql.ref(column)})::text` : sql`m.${sql.ref(column)}::text`;
-    return sql`SELECT ${facet}::text AS facet, v.value, count(*)::int AS n FROM m, LATERAL (SELECT ${value} AS value) v WHERE v.value IS NOT NULL GROUP BY v.value`;
-  });
-  const order = byRelevance
-    ? sql`rank DESC, published_at DESC, practice_id`
-    : sql`published_at DESC, practice_id`;
-  // Without a query the newest come first, so the candidates are the newest ones; with one, the
-  // candidates are the first matches the index yields, ranked among themselves.
-  const candidates = tsQuery
-    ? sql`SELECT s.*, ${rank} AS rank FROM practice_search s, q ${whereSql} LIMIT ${CANDIDATE_LIMIT + 1}`
-    : sql`SELECT s.*, 0 AS rank FROM practice_search s ${whereSql} ORDER BY s.published_at DESC LIMIT ${CANDIDATE_LIMIT + 1}`;
-  const result = await sql<{
-    nodes: number;
-    total: number;
-    hits: { practice_id: string; rank: number; published_at: string }[] | null;
-    facets: { facet: Facet; value: string; n: number }[] | null;
-  }>`
-    WITH q AS (SELECT ${tsQuery ?? sql`NULL::tsquery`} AS query),
-    m AS MATERIALIZED (${candidates})
-    SELECT
-      (SELECT coalesce(numnode(query), -1) FROM q) AS nodes,
-      (SELECT count(*)::int FROM m) AS total,
-      (SELECT json_agg(h) FROM (
-        SELECT practice_id, rank, published_at FROM m ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-      ) h) AS hits,
-      (SELECT json_agg(f) FROM (${sql.join(facetSelects, sql` UNION ALL `)}) f) AS facets
-  `.execute(db);
-  const row = result.rows[0]!;
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, []])) as unknown as SearchOutcome['facets'];
-  for (const entry of row.facets ?? []) facets[entry.facet].push({ value: entry.value, count: entry.n });
-  for (const facet of FACETS)
-    facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const total = Math.min(row.total, CANDIDATE_LIMIT);
-  return {
-    hits: (row.hits ?? []).map((hit) => ({
-      id: hit.practice_id,
-      rank: Number(hit.rank),
-      publishedAt: new Date(hit.published_at),
-    })),
-    total,
-    totalIsLowerBound: row.total > CANDIDATE_LIMIT,
-    facets,
-    // A query of stop words only ("the", "de") becomes an empty tsquery, which matches nothing.
-    onlyCommonWords: row.nodes === 0,
-  };
-}
+/**
+ * The tsquery text of the last queries searched, for their snippets: the page's list asks for
+ * them right after the search, and building the tsquery again costs a statement's planning.
+ */
+const tsQueryTexts = new (class extends Map<string, string> {
+  override set(key: string, value: string) {
+    if (this.size >= 200) this.delete(this.keys().next().value!);
+    return super.set(key, value);
+  }
+})();
 
 /**
  * "Did you mean": each word of a query that found nothing is replaced by the closest word of the
@@ -221,7 +188,7 @@ async function runSearch(
 async function suggestCorrection(
   db: Executor,
   text: string,
-  conditions: RawBuilder<SqlBool>[],
+  filters: RawBuilder<SqlBool>[],
 ): Promise<string | null> {
   const words = normaliseForMatching(text).split(' ').filter(Boolean).slice(0, 6);
   if (words.length === 0) return null;
@@ -252,13 +219,17 @@ async function suggestCorrection(
   }
   if (!changed) return null;
   const suggestion = corrected.join(' ');
-  const tsQuery = buildTsQuery(suggestion);
-  if (!tsQuery) return null;
-  const where = [...conditions, sql<SqlBool>`s.document @@ ${tsQuery}`];
-  const found = await sql<{
-    one: number;
-  }>`SELECT 1 AS one FROM practice_search s WHERE ${sql.join(where, sql` AND `)} LIMIT 1`.execute(db);
-  return found.rows.length > 0 ? suggestion : null;
+  // Found as the search would find it, the candidates limited to one.
+  const { forms } = await readQueryForms(db, expandQuery(suggestion), undefined);
+  if (!forms) return null;
+  const found = await searchInTiers(db, forms, filters, {
+    facets: [],
+    limit: 0,
+    byRelevance: false,
+    page: 1,
+    pageSize: 1,
+  });
+  return found.found > 0 ? suggestion : null;
 }
 
 /** Highlighted snippets of the page's hits: marks are U+0002/U+0003, turned into <mark> by the view (never raw HTML). */
@@ -269,7 +240,8 @@ export async function snippetsOf(
 ): Promise<Map<string, string>> {
   const snippets = new Map<string, string>();
   if (texts.length === 0) return snippets;
-  const tsQuery = query ? buildTsQuery(query) : null;
+  const known = query ? tsQueryTexts.get(query) : undefined;
+  const tsQuery = known ? sql<string>`${known}::tsquery` : query ? buildTsQuery(query) : null;
   if (!tsQuery) {
     for (const item of texts)
       snippets.set(item.id, item.text.length > 300 ? `${item.text.slice(0, 300)}…` : item.text);
