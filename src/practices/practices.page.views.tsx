@@ -1,4 +1,5 @@
 import { CsrfField, DataTable, Notice, PageHeading } from '../web/components.tsx';
+import { WorkflowNoticeBanner } from './practices.workflow.views.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { Children, PageContext } from '../web/render.tsx';
 import { practiceDetails } from './practices.page.details.tsx';
@@ -64,6 +65,8 @@ export function PracticePage(props: {
   /** Whether the caller may be offered the translation pages (those who manage it, and members). */
   canTranslate: boolean;
   seesInternals: boolean;
+  /** What the caller just did (`?notice=published`), said once above the practice. */
+  notice?: string | undefined;
 }) {
   const { ctx, view } = props;
   const t = ctx.t;
@@ -147,6 +150,7 @@ export function PracticePage(props: {
             <InlineText ctx={ctx} text={content.title} original={content.originalLanguage} />
           </span>
         </PageHeading>
+        <WorkflowNoticeBanner ctx={ctx} notice={props.notice} />
         {title && title.lang !== ctx.lang ? (
           <p class="meta">
             <AvailableIn ctx={ctx} lang={title.lang} />

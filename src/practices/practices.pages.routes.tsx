@@ -36,6 +36,7 @@ const { pageSize: _pageSize, ...searchFields } = PracticeSearchParams.properties
 const SearchQuery = Type.Object(searchFields);
 
 const PracticeQuery = Type.Object({
+  notice: Type.Optional(Type.String({ maxLength: 40 })),
   version: Type.Optional(
     Type.String({ maxLength: 20, description: '"working": the draft, for those who manage or review it' }),
   ),
@@ -159,6 +160,7 @@ export async function practicesPageRoutes(fastify: FastifyInstance): Promise<voi
           jsonLd={isPublic ? practiceJsonLd(view, baseUrl, ctx.lang) : null}
           canTranslate={view.canManage || isMember(request.principal)}
           seesInternals={seesInternals(view)}
+          notice={request.query.notice}
         />,
       );
     },

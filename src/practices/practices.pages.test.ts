@@ -244,6 +244,14 @@ describe('GET /{lang}/practices', () => {
 });
 
 describe('GET /{lang}/practices/:id', () => {
+  it('says what the caller just did (?notice=published) and ignores an unknown notice', async () => {
+    const done = await browser('public').get(`/en/practices/${ids.border}?notice=published`);
+    assert.match(done.body, /The practice is published: anyone can read and find it\./);
+    const unknown = await browser('public').get(`/en/practices/${ids.border}?notice=%3Cscript%3E`);
+    assert.equal(unknown.statusCode, 200);
+    assert.doesNotMatch(unknown.body, /<script>/);
+  });
+
   it('shows the practice in the page language, falling back visibly to the original', async () => {
     const en = await browser('public').get(`/en/practices/${ids.border}`);
     assert.equal(en.statusCode, 200);
