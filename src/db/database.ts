@@ -95,6 +95,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
     pg.types.setTypeParser(DATE_OID, (value) => value);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server closes (a restart, a terminated backend) is dropped from
+    // the pool and the next query opens another; without a listener, pg would end the process.
+    pool.on('error', () => {});
     // Fail fast with a clear error instead of on the first request.
     const client = await pool.connect();
     client.release();
