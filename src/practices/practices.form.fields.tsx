@@ -1,56 +1,17 @@
 import type { FieldError } from '../http/problems.ts';
 import { getVocabulary, labelOf, m49AreasOf } from '../reference/index.ts';
 import { Field, errorFor } from '../web/components.tsx';
-import type { Translate } from '../web/i18n.ts';
 import { type LocalizedText, pickText } from '../web/language.ts';
 import type { Children, PageContext } from '../web/render.tsx';
 import { CONTENT_LANGUAGES } from './practices.languages.ts';
+import { fieldLabel, languageName } from './practices.pages.components.tsx';
 import type { OrganisationChoice } from './practices.form.options.ts';
 import { TEXT_FIELDS, TEXT_LIMITS, type TextField } from './practices.schemas.ts';
 
 /** The controls of the practice form: texts per language, checkbox lists, "not communicated" boxes. */
 
-/** Message keys written out, so that the catalogue check sees each one used. */
-const FIELD_LABELS: Record<string, string> = {
-  title: 'practices.field.title',
-  summary: 'practices.field.summary',
-  description: 'practices.field.description',
-  context: 'practices.field.context',
-  resources: 'practices.field.resources',
-  results: 'practices.field.results',
-  evaluation: 'practices.field.evaluation',
-  challenges: 'practices.field.challenges',
-  lessonsLearned: 'practices.field.lessonsLearned',
-  replicability: 'practices.field.replicability',
-  actors: 'practices.field.actors',
-  countries: 'practices.field.countries',
-  period: 'practices.field.period',
-  modality: 'practices.field.modality',
-  migrationStages: 'practices.field.migrationStages',
-  targetGroups: 'practices.field.targetGroups',
-  gcmObjectives: 'practices.field.gcmObjectives',
-  gcmPrinciples: 'practices.field.gcmPrinciples',
-  thematicAreas: 'practices.field.thematicAreas',
-  smartPrinciples: 'practices.field.smartPrinciples',
-  links: 'practices.field.links',
-  contact: 'practices.field.contact',
-  attachments: 'practices.field.attachments',
-  originalLanguage: 'practices.field.originalLanguage',
-};
-
-export const fieldLabel = (t: Translate, field: string) =>
-  FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field;
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  fr: 'practices.language.fr',
-  es: 'practices.language.es',
-  en: 'practices.language.en',
-  pt: 'practices.language.pt',
-};
-
-/** A content language's name; languages added by configuration show their code. */
-export const languageName = (t: Translate, lang: string) =>
-  LANGUAGE_NAMES[lang] ? t(LANGUAGE_NAMES[lang]) : lang.toUpperCase();
+// One list of field and language labels for every practices page.
+export { fieldLabel, languageName };
 
 export const ROLE_LABELS: Record<string, string> = {
   lead: 'practices.actorRole.lead',
