@@ -142,7 +142,7 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
       // Only words too common to search for ("the", "de"): nothing matches them.
       return { hits: [], found: 0, facets: countFacets(FACETS, []), onlyCommonWords: true, didYouMean: null };
     }
-    if (forms) tsQueryTexts.set(text!, tsQueryText(forms.allExact));
+    if (forms) rememberTsQuery(text!, tsQueryText(forms.allExact));
     const found = await searchInTiers(tx, forms, filters, {
       facets: FACETS,
       limit: CANDIDATE_LIMIT,
@@ -171,15 +171,16 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
 }
 
 /**
- * The tsquery text of the last queries searched, for their snippets: the page's list asks for
- * them right after the search, and building the tsquery again costs a statement's planning.
+ * The tsquery texts of the last queries searched: the page's snippets, asked for right after the
+ * search, then need no statement to build theirs again.
  */
-const tsQueryTexts = new (class extends Map<string, string> {
-  override set(key: string, value: string) {
-    if (this.size >= 200) this.delete(this.keys().next().value!);
-    return super.set(key, value);
-  }
-})();
+const recentTsQueries = new Map<string, string>();
+
+function rememberTsQuery(text: string, tsQuery: string): void {
+  recentTsQueries.delete(text);
+  recentTsQueries.set(text, tsQuery);
+  if (recentTsQueries.size > 200) recentTsQueries.delete(recentTsQueries.keys().next().value!);
+}
 
 /**
  * "Did you mean": each word of a query that found nothing is replaced by the closest word of the
@@ -240,7 +241,7 @@ export async function snippetsOf(
 ): Promise<Map<string, string>> {
   const snippets = new Map<string, string>();
   if (texts.length === 0) return snippets;
-  const known = query ? tsQueryTexts.get(query) : undefined;
+  const known = query ? recentTsQueries.get(query) : undefined;
   const tsQuery = known ? sql<string>`${known}::tsquery` : query ? buildTsQuery(query) : null;
   if (!tsQuery) {
     for (const item of texts)
