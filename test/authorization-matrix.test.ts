@@ -18,6 +18,11 @@ import {
   type ActorName,
   buildActors,
   buildApiToken,
+  buildCooperationItem,
+  buildCooperationRecord,
+  buildIndicator,
+  buildMatch,
+  buildOrganisation,
   buildPractice,
 } from './support/factories.ts';
 
@@ -34,6 +39,8 @@ const ALLOWED: Record<Access, readonly ActorName[]> = {
 let ctx: TestContext;
 let actors: Record<ActorName, Actor>;
 let fixtures: Awaited<ReturnType<typeof buildActors>>;
+/** An organisation none of the callers belongs to. */
+let thirdOrganisationId: string;
 
 /** Values for the path parameters that routes name in `harness.params`, made for each caller. */
 const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
@@ -63,7 +70,47 @@ const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
         translatorId: actor.userId,
       })
     ).id,
+  /** A fresh open offer (demand) of the owning organisation, visible to the network only. */
+  ownOffer: async () => (await buildCooperationItem(ctx.database.db, { side: 'offer', ...networkOnly() })).id,
+  ownDemand: async () =>
+    (await buildCooperationItem(ctx.database.db, { side: 'demand', ...networkOnly() })).id,
+  /** A public offer (demand) of the owning organisation. */
+  publicOffer: async () =>
+    (await buildCooperationItem(ctx.database.db, { side: 'offer', ...practiceOwner() })).id,
+  publicDemand: async () =>
+    (await buildCooperationItem(ctx.database.db, { side: 'demand', ...practiceOwner() })).id,
+  /** A match between the owning organisation's demand and the other organisation's offer. */
+  ownMatch: async () =>
+    (
+      await buildMatch(ctx.database.db, {
+        networkId: fixtures.network.id,
+        demandOrganisationId: fixtures.owningOrganisation.id,
+        offerOrganisationId: fixtures.otherOrganisation.id,
+      })
+    ).id,
+  /** A cooperation record under way where the owning organisation is a party (the other organisation is not). */
+  ownRecord: async () => buildCooperationRecord(ctx.database.db, recordParties()),
+  /** A completed (so public) cooperation record where the owning organisation is a party. */
+  completedRecord: async () =>
+    buildCooperationRecord(ctx.database.db, { ...recordParties(), status: 'completed' }),
+  /** An indicator of the network, with one value. */
+  networkIndicator: async () => buildIndicator(ctx.database.db, { networkId: fixtures.network.id }),
+  /** An indicator of a record under way where the owning organisation is a party. */
+  ownRecordIndicator: async () =>
+    buildIndicator(ctx.database.db, {
+      networkId: fixtures.network.id,
+      recordId: await buildCooperationRecord(ctx.database.db, recordParties()),
+    }),
 };
+
+const networkOnly = () => ({ ...practiceOwner(), visibility: 'network' as const });
+
+/** The owning organisation as provider; a third organisation, outside the matrix's callers, as beneficiary. */
+const recordParties = () => ({
+  networkId: fixtures.network.id,
+  providerId: fixtures.owningOrganisation.id,
+  beneficiaryId: thirdOrganisationId,
+});
 
 const practiceOwner = () => ({
   organisationId: fixtures.owningOrganisation.id,
@@ -74,6 +121,7 @@ before(async () => {
   ctx = await buildTestApp();
   fixtures = await buildActors(ctx.database.db);
   actors = fixtures.actors;
+  thirdOrganisationId = (await buildOrganisation(ctx.database.db, { name: { en: 'Third organisation' } })).id;
 });
 after(async () => {
   await ctx.close();

@@ -8,6 +8,9 @@ import { sql } from 'kysely';
 import { freshDatabase } from '../../test/support/database.ts';
 import {
   buildApiToken,
+  buildCooperationRecord,
+  buildIndicator,
+  buildMatch,
   buildPractice,
   buildNetwork,
   buildOrganisation,
@@ -200,6 +203,31 @@ async function fillEveryTable(db: Db): Promise<void> {
       data: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
     })
     .execute();
+  const counterpart = await buildOrganisation(db, { name: { es: 'Socio « cooperación »' } });
+  const match = await buildMatch(db, {
+    networkId: network.id,
+    demandOrganisationId: organisation.id,
+    offerOrganisationId: counterpart.id,
+  });
+  await db
+    .insertInto('matching_weights')
+    .values({ network_id: network.id, weights: JSON.stringify({ areas: 3, text: 0.5 }), updated_by: null })
+    .execute();
+  const record = await buildCooperationRecord(db, {
+    networkId: network.id,
+    providerId: counterpart.id,
+    beneficiaryId: organisation.id,
+  });
+  await db
+    .updateTable('cooperation_records')
+    .set({ match_id: match.id, budget_amount: '1234567.89', budget_currency: 'USD' })
+    .where('id', '=', record)
+    .execute();
+  await db
+    .insertInto('cooperation_record_practices')
+    .values({ record_id: record, practice_id: published.id })
+    .execute();
+  await buildIndicator(db, { networkId: network.id, recordId: record });
   // Enough rows for several batches, and a gap at the end that the sequence must not reuse.
   await sql`INSERT INTO login_failures (key_hash, failed_at)
     SELECT md5(i::text), now() - i * interval '1 second' FROM generate_series(1, 2500) AS i`.execute(db);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountsTables } from '../accounts/accounts.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
+import type { CooperationTables } from '../cooperation/cooperation.tables.ts';
 import type { DirectoryTables } from '../directory/directory.tables.ts';
 import type { PracticesTables } from '../practices/practices.tables.ts';
 
@@ -10,7 +11,12 @@ export interface SettingsTable {
 }
 
 /** The whole schema, assembled from each domain's own table types. */
-export interface Database extends AccountsTables, AuditTables, DirectoryTables, PracticesTables {
+export interface Database
+  extends AccountsTables,
+    AuditTables,
+    DirectoryTables,
+    PracticesTables,
+    CooperationTables {
   settings: SettingsTable;
 }
 

@@ -14,6 +14,7 @@ import { accountsPlugin, resolvePrincipal } from '../accounts/index.ts';
 import { homePlugin } from '../home/index.ts';
 import { directoryPlugin } from '../directory/index.ts';
 import { practicesPlugin } from '../practices/index.ts';
+import { cooperationPlugin } from '../cooperation/index.ts';
 import { auditPlugin } from '../audit/index.ts';
 import { referencePlugin } from '../reference/index.ts';
 import { apiDocsPlugin } from '../api-docs/index.ts';
@@ -225,6 +226,7 @@ export async function buildApp(
   await app.register(homePlugin);
   await app.register(directoryPlugin);
   await app.register(practicesPlugin);
+  await app.register(cooperationPlugin);
   await app.register(auditPlugin);
   await app.register(apiDocsPlugin);
 

@@ -5,6 +5,7 @@ import migrationStages from './vocabularies/migration-stages.json' with { type: 
 import participationBarriers from './vocabularies/participation-barriers.json' with { type: 'json' };
 import targetGroups from './vocabularies/target-groups.json' with { type: 'json' };
 import cooperationModalities from './vocabularies/cooperation-modalities.json' with { type: 'json' };
+import cooperationKinds from './vocabularies/cooperation-kinds.json' with { type: 'json' };
 import relationshipKinds from './vocabularies/relationship-kinds.json' with { type: 'json' };
 import stakeholderGroups from './vocabularies/stakeholder-groups.json' with { type: 'json' };
 import { COUNTRIES, M49_REGIONS } from './reference.geography.ts';
@@ -22,6 +23,7 @@ const SOURCES = {
   'participation-barriers': participationBarriers,
   'target-groups': targetGroups,
   'cooperation-modalities': cooperationModalities,
+  'cooperation-kinds': cooperationKinds,
   countries: COUNTRIES,
   regions: M49_REGIONS,
 } satisfies Record<string, readonly ReferenceEntry[]>;

@@ -20,6 +20,7 @@ function entriesOf(name: string): readonly ReferenceEntry[] {
 describe('reference vocabularies', () => {
   it('lists every vocabulary the platform tags content with', () => {
     assert.deepEqual([...VOCABULARY_NAMES].sort(), [
+      'cooperation-kinds',
       'cooperation-modalities',
       'countries',
       'gcm-objectives',
@@ -43,6 +44,7 @@ describe('reference vocabularies', () => {
     'participation-barriers': 6,
     'target-groups': 16,
     'cooperation-modalities': 5,
+    'cooperation-kinds': 7,
   };
   for (const [name, size] of Object.entries(expectedSizes)) {
     it(`has ${size} entries in ${name}`, () => assert.equal(entriesOf(name).length, size));

@@ -15,6 +15,11 @@ import practicePages from '../practices/practices.pages.messages.json' with { ty
 import practiceForms from '../practices/practices.form.messages.json' with { type: 'json' };
 import practiceWorkflow from '../practices/practices.workflow.messages.json' with { type: 'json' };
 import practiceExchange from '../practices/practices.exchange.messages.json' with { type: 'json' };
+import cooperationItems from '../cooperation/cooperation.items.messages.json' with { type: 'json' };
+import cooperationMatching from '../cooperation/cooperation.matching.messages.json' with { type: 'json' };
+import cooperationMatches from '../cooperation/cooperation.matches.messages.json' with { type: 'json' };
+import cooperationRecords from '../cooperation/cooperation.records.messages.json' with { type: 'json' };
+import cooperationIndicators from '../cooperation/cooperation.indicators.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -34,4 +39,9 @@ export const catalogues: Catalogue[] = [
   practiceForms,
   practiceWorkflow,
   practiceExchange,
+  cooperationItems,
+  cooperationMatching,
+  cooperationMatches,
+  cooperationRecords,
+  cooperationIndicators,
 ] as Catalogue[];

@@ -9,6 +9,7 @@ import * as practices from '../../src/practices/practices.repository.ts';
 import { completenessOf, toContent } from '../../src/practices/practices.content.ts';
 import { makePublic } from '../../src/practices/practices.commands.ts';
 import type { PracticeContentInput } from '../../src/practices/practices.schemas.ts';
+import * as cooperation from '../../src/cooperation/cooperation.repository.ts';
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}-${crypto.randomBytes(2).toString('hex')}`;
@@ -213,4 +214,142 @@ export async function buildPractice(
       .execute();
   }
   return { id, versionId };
+}
+
+async function ensureMember(db: Db, networkId: string, organisationId: string) {
+  await db
+    .insertInto('network_memberships')
+    .values({ network_id: networkId, organisation_id: organisationId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** An offer or a demand of an organisation in a network (made a member if it is not): open and public unless told. */
+export async function buildCooperationItem(
+  db: Db,
+  options: {
+    side: 'offer' | 'demand';
+    organisationId: string;
+    networkId: string;
+  } & Partial<cooperation.NewCooperationItem>,
+) {
+  await ensureMember(db, options.networkId, options.organisationId);
+  const id = await cooperation.insertItemRow(db, {
+    originalLanguage: 'en',
+    title: { en: `${options.side === 'offer' ? 'Offer' : 'Demand'} ${unique()}` },
+    description: { en: 'Built by the test factories.' },
+    kind: 'technical-assistance',
+    thematicAreas: ['counter-trafficking'],
+    gcmObjectives: ['10'],
+    countries: ['MX'],
+    regions: [],
+    workingLanguages: ['es'],
+    startsOn: null,
+    endsOn: null,
+    capacity: null,
+    budgetAmount: null,
+    budgetCurrency: null,
+    status: 'open',
+    visibility: 'public',
+    createdBy: null,
+    ...options,
+  });
+  return (await cooperation.findItem(db, id))!;
+}
+
+/** A match at "proposed" between a demand of `demandOrganisationId` and an offer of `offerOrganisationId`. */
+export async function buildMatch(
+  db: Db,
+  options: { networkId: string; demandOrganisationId: string; offerOrganisationId: string },
+) {
+  const demand = await buildCooperationItem(db, {
+    side: 'demand',
+    networkId: options.networkId,
+    organisationId: options.demandOrganisationId,
+  });
+  const offer = await buildCooperationItem(db, {
+    side: 'offer',
+    networkId: options.networkId,
+    organisationId: options.offerOrganisationId,
+  });
+  const id = await cooperation.insertMatchRow(db, {
+    networkId: options.networkId,
+    demandId: demand.id,
+    offerId: offer.id,
+    score: null,
+    explanation: [],
+    proposedBy: null,
+    occurredOn: new Date().toISOString().slice(0, 10),
+    note: null,
+  });
+  return { id, demand, offer };
+}
+
+/** A cooperation record of a network between two organisations (a provider and a beneficiary). */
+export async function buildCooperationRecord(
+  db: Db,
+  options: {
+    networkId: string;
+    providerId: string;
+    beneficiaryId: string;
+    status?: 'planned' | 'under-way' | 'completed';
+  },
+) {
+  await ensureMember(db, options.networkId, options.providerId);
+  await ensureMember(db, options.networkId, options.beneficiaryId);
+  return cooperation.insertRecordRow(db, {
+    networkId: options.networkId,
+    matchId: null,
+    originalLanguage: 'en',
+    title: { en: `Cooperation ${unique()}` },
+    summary: { en: 'Built by the test factories.' },
+    activities: {},
+    results: {},
+    resources: {},
+    modality: 'bilateral',
+    thematicAreas: ['counter-trafficking'],
+    gcmObjectives: ['10'],
+    countries: ['MX', 'GT'],
+    startsOn: '2025-01-01',
+    endsOn: null,
+    budgetAmount: null,
+    budgetCurrency: null,
+    status: options.status ?? 'under-way',
+    createdBy: null,
+    parties: [
+      { organisationId: options.providerId, role: 'provider' },
+      { organisationId: options.beneficiaryId, role: 'beneficiary' },
+    ],
+    practiceIds: [],
+  });
+}
+
+/** An indicator of a network (or of a record, given `recordId`), a count from 0 to 10, with one value. */
+export async function buildIndicator(db: Db, options: { networkId: string; recordId?: string }) {
+  const id = await cooperation.insertIndicatorRow(db, {
+    networkId: options.networkId,
+    scope: options.recordId ? 'record' : 'network',
+    recordId: options.recordId ?? null,
+    gcmObjective: null,
+    originalLanguage: 'en',
+    name: { en: `Indicator ${unique()}` },
+    description: {},
+    unitType: 'count',
+    unit: { en: 'people trained' },
+    currency: null,
+    baselineValue: 0,
+    baselineOn: '2024-01-01',
+    targetValue: 10,
+    targetOn: '2026-12-31',
+    createdBy: null,
+  });
+  await cooperation.insertIndicatorValueRow(db, {
+    indicatorId: id,
+    value: 4,
+    measuredOn: '2025-06-30',
+    source: 'Test factories',
+    note: null,
+    authorId: null,
+  });
+  return id;
 }
