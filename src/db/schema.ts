@@ -12,11 +12,7 @@ export interface SettingsTable {
 
 /** The whole schema, assembled from each domain's own table types. */
 export interface Database
-  extends AccountsTables,
-    AuditTables,
-    DirectoryTables,
-    PracticesTables,
-    CooperationTables {
+  extends AccountsTables, AuditTables, DirectoryTables, PracticesTables, CooperationTables {
   settings: SettingsTable;
 }
 
