@@ -4,7 +4,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
 import type { Principal } from '../http/access.ts';
 import { type FieldError, type Result, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import { NewUser } from './accounts.schemas.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Translate } from '../web/i18n.ts';
@@ -159,7 +159,7 @@ export async function createUser(
   if (actor !== null && !actor.isAdmin)
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
   const { roles, ...fields } = input;
-  const errors = validateNewUser(JSON.parse(JSON.stringify(fields)), t);
+  const errors = validateNewUser(plainCopy(fields), t);
   if (errors.length > 0) return invalid(errors);
   const emailTaken = () =>
     invalid<{ id: string }>([{ field: 'email', message: t('accounts.user.emailTaken') }]);

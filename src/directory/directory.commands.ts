@@ -1,7 +1,7 @@
 import type { Db } from '../db/schema.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, type Result, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import { recordAudit } from '../audit/index.ts';
 import { isCode } from '../reference/index.ts';
 import type { Translate } from '../web/i18n.ts';
@@ -85,7 +85,6 @@ function organisationRow(input: OrganisationInputType): organisations.Organisati
 }
 
 /** Copies the input through JSON so that the validator's removal of unknown fields never touches the caller's object. */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
 
 /** The secretariat of any network, or an admin, creates organisations. */
 export async function createOrganisation(
@@ -95,7 +94,7 @@ export async function createOrganisation(
   t: Translate,
 ): Promise<Result<{ id: string; version: number }>> {
   if (!isSecretariat(actor)) return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as OrganisationInputType;
+  const data = plainCopy(input) as OrganisationInputType;
   const errors = validateOrganisation(data, t);
   if (errors.length > 0) return invalid(errors);
   const codeErrors = checkOrganisationCodes(data, t);
@@ -128,7 +127,7 @@ export async function updateOrganisation(
 > {
   if (!canEditOrganisation(actor, id))
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as OrganisationInputType;
+  const data = plainCopy(input) as OrganisationInputType;
   const errors = validateOrganisation(data, t);
   if (errors.length > 0) return invalid(errors);
   const codeErrors = checkOrganisationCodes(data, t);
@@ -164,7 +163,7 @@ export async function addFocalPoint(
 ): Promise<Result<{ id: string }>> {
   if (!canEditOrganisation(actor, organisationId))
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as FocalPointInputType;
+  const data = plainCopy(input) as FocalPointInputType;
   const errors = validateFocalPoint(data, t);
   if (errors.length > 0) return invalid(errors);
   if (!(await organisationExists(db, organisationId)))
@@ -234,7 +233,7 @@ export async function createNetwork(
   t: Translate,
 ): Promise<Result<{ id: string; slug: string; version: number }>> {
   if (!actor.isAdmin) return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as NetworkInputType;
+  const data = plainCopy(input) as NetworkInputType;
   const errors = validateNetwork(data, t);
   if (errors.length > 0) return invalid(errors);
   const more = await checkNetwork(db, data, t);
@@ -257,7 +256,7 @@ export async function updateNetwork(
   t: Translate,
 ) {
   if (!isSecretariat(actor, id)) return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as NetworkInputType;
+  const data = plainCopy(input) as NetworkInputType;
   const errors = validateNetwork(data, t);
   if (errors.length > 0) return invalid(errors);
   const more = await checkNetwork(db, data, t);
@@ -287,7 +286,7 @@ export async function addMember(
 ): Promise<Result<{ networkId: string; organisationId: string }>> {
   if (!isSecretariat(actor, networkId))
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
-  const data = plain(input) as MembershipInputType;
+  const data = plainCopy(input) as MembershipInputType;
   const errors = validateMembership(data, t);
   if (errors.length > 0) return invalid(errors);
   if (!(await organisationExists(db, data.organisationId)))

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, type Result, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import {
   findUserByEmail,
   grantNetworkRole,
@@ -54,7 +54,7 @@ export async function inviteFocalPoint(
   lang: Lang,
   t: Translate,
 ): Promise<Result<{ email: string; expiresAt: Date }>> {
-  const data = JSON.parse(JSON.stringify(input ?? null)) as InvitationInput;
+  const data = plainCopy(input) as InvitationInput;
   if (!isSecretariat(actor, data?.networkId ?? undefined))
     return invalid([{ field: 'body', message: t('error.forbidden.body') }]);
   const errors = validateInvitation(data, t);
@@ -139,7 +139,7 @@ export async function acceptInvitation(
   | Result<{ userId: string; sessionToken: string; expiresAt: Date }>
   | { ok: false; expired: true; errors: FieldError[] }
 > {
-  const data = JSON.parse(JSON.stringify(input ?? null)) as AcceptInvitationInput;
+  const data = plainCopy(input) as AcceptInvitationInput;
   const errors = validateAcceptance(data, t);
   if (errors.length > 0) return invalid(errors);
   if (data.password !== data.confirm)

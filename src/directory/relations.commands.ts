@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, type Result, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import { recordAudit } from '../audit/index.ts';
 import { isCode } from '../reference/index.ts';
 import type { Translate } from '../web/i18n.ts';
@@ -23,7 +23,6 @@ const validateFocalPoint = inputValidator(FocalPointInput);
 const UNIQUE_VIOLATION = '23505';
 
 /** Copies the input through JSON so that the validator's removal of unknown fields never touches the caller's object. */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
 
 type NotFound = { ok: false; notFound: true; errors: FieldError[] };
 const notFound: NotFound = { ok: false, notFound: true, errors: [] };
@@ -51,7 +50,7 @@ export async function addRelationship(
   t: Translate,
 ): Promise<Result<{ id: string }> | NotFound> {
   if (!canEditOrganisation(actor, organisationId)) return forbidden(t);
-  const data = plain(input) as RelationshipInputType;
+  const data = plainCopy(input) as RelationshipInputType;
   const errors = validateRelationship(data, t);
   if (errors.length > 0) return invalid(errors);
   if (!(await organisationExists(db, organisationId))) return notFound;
@@ -108,7 +107,7 @@ export async function addAccreditation(
   t: Translate,
 ): Promise<Result<{ id: string }> | NotFound> {
   if (!isSecretariat(actor)) return forbidden(t);
-  const data = plain(input) as AccreditationInputType;
+  const data = plainCopy(input) as AccreditationInputType;
   const errors = validateAccreditation(data, t);
   if (errors.length > 0) return invalid(errors);
   if (!(await organisationExists(db, organisationId))) return notFound;
@@ -189,7 +188,7 @@ export async function updateFocalPoint(
   t: Translate,
 ): Promise<Result<{ id: string; version: number }> | FocalPointConflict | NotFound> {
   if (!canEditOrganisation(actor, organisationId)) return forbidden(t);
-  const data = plain(input) as FocalPointInputType;
+  const data = plainCopy(input) as FocalPointInputType;
   const errors = validateFocalPoint(data, t);
   if (errors.length > 0) return invalid(errors);
   const next = {

@@ -103,6 +103,15 @@ export function localizeValidationErrors(
 }
 
 /**
+ * A copy of a command's input made of plain JSON values: validation removes unknown fields and
+ * fills defaults in place, which must not alter the caller's object (a form re-rendered with its
+ * values, a fixture reused by a test), and a class instance or `undefined` never reaches the schema.
+ */
+export function plainCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value ?? null)) as T;
+}
+
+/**
  * A validator for a command's input, the same rules as the API (no coercion, unknown fields
  * removed): commands validate what they are given whoever calls them (routes, CLI, demo).
  */

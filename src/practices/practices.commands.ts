@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../db/schema.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, type Result, HttpProblem, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import type { Translate } from '../web/i18n.ts';
 import { canManagePractice, canSubmitFor, canTranslate } from './practices.access.ts';
 import { checkContent, completenessOf, toContent } from './practices.content.ts';
@@ -21,7 +21,6 @@ const validatePractice = inputValidator(PracticeInput);
 const validateRevision = inputValidator(PracticeRevision);
 
 /** Copies the input through JSON so that the validator's removal of unknown fields never touches the caller's object. */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
 
 const forbidden = () => new HttpProblem('forbidden');
 const notFound = () => new HttpProblem('not-found');
@@ -45,7 +44,7 @@ export async function createPractice(
   input: unknown,
   t: Translate,
 ): Promise<Result<{ id: string; version: number }>> {
-  const data = plain(input) as PracticeInputType;
+  const data = plainCopy(input) as PracticeInputType;
   const errors = validatePractice(data, t);
   if (errors.length > 0) return invalid(errors);
   const networkId = await networkIdOf(db, data.network);
@@ -117,7 +116,7 @@ export async function revisePractice(
   input: unknown,
   t: Translate,
 ): Promise<Result<{ id: string; version: number; versionNumber: number }> | Conflict> {
-  const data = plain(input) as PracticeRevisionType;
+  const data = plainCopy(input) as PracticeRevisionType;
   const errors = validateRevision(data, t);
   if (errors.length > 0) return invalid(errors);
   const content = toContent(data);

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../db/schema.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, type Result, HttpProblem, invalid, ok } from '../http/problems.ts';
-import { inputValidator } from '../http/validation.ts';
+import { inputValidator, plainCopy } from '../http/validation.ts';
 import type { Translate } from '../web/i18n.ts';
 import * as repo from './practices.repository.ts';
 import {
@@ -14,7 +14,6 @@ import { isCode } from '../reference/index.ts';
 
 const validateReview = inputValidator(ReviewInput);
 const validateCall = inputValidator(CallInput);
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
 
 /** The people who may review for a network: its secretariat, and members of its member institutions. */
 export async function reviewerCandidates(
@@ -122,7 +121,7 @@ export async function submitReview(
   input: unknown,
   t: Translate,
 ): Promise<Result<{ id: string }>> {
-  const data = plain(input) as ReviewInputType;
+  const data = plainCopy(input) as ReviewInputType;
   const errors = validateReview(data, t);
   if (errors.length > 0) return invalid(errors);
   return db.transaction().execute(async (tx) => {
@@ -185,7 +184,7 @@ export async function openCall(
   input: unknown,
   t: Translate,
 ): Promise<Result<{ id: string }>> {
-  const data = plain(input) as CallInputType;
+  const data = plainCopy(input) as CallInputType;
   const errors = validateCall(data, t);
   if (errors.length > 0) return invalid(errors);
   const network = await db
