@@ -15,13 +15,8 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import type { CallAnswer, CallPhase, CallRow } from './practices.calls.ts';
 import { DateText } from './practices.work.views.tsx';
-import {
-  ContentText,
-  DirectoryName,
-  Paragraphs,
-  languageName,
-  statusLabel,
-} from './practices.workflow.views.tsx';
+import { ContentText, DirectoryName, Paragraphs, statusLabel } from './practices.workflow.views.tsx';
+import { languageName } from './practices.pages.components.tsx';
 
 // Calls for practices: the list by network, one call with the practices that answer it, and the
 // secretariat's form to open one.
@@ -314,11 +309,11 @@ export function CallFormPage(props: {
           const error = errorFor(errors, name);
           return (
             <fieldset>
-              <legend>{languageName(ctx, lang)}</legend>
+              <legend>{languageName(ctx.t, lang)}</legend>
               <TextInput
                 ctx={ctx}
                 name={`title.${lang}`}
-                label={t('practiceWorkflow.calls.titleIn', { language: languageName(ctx, lang) })}
+                label={t('practiceWorkflow.calls.titleIn', { language: languageName(ctx.t, lang) })}
                 value={values.title[lang]}
                 errors={errors}
                 maxLength={300}
@@ -326,7 +321,7 @@ export function CallFormPage(props: {
               <Field
                 ctx={ctx}
                 name={name}
-                label={t('practiceWorkflow.calls.descriptionIn', { language: languageName(ctx, lang) })}
+                label={t('practiceWorkflow.calls.descriptionIn', { language: languageName(ctx.t, lang) })}
                 error={error}
               >
                 <textarea

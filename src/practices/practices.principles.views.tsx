@@ -12,7 +12,8 @@ import { LANGUAGES, type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import { PRINCIPLE_STAGES, type PrincipleStage } from './practices.principles.ts';
-import { DirectoryName, languageName } from './practices.workflow.views.tsx';
+import { DirectoryName } from './practices.workflow.views.tsx';
+import { languageName } from './practices.pages.components.tsx';
 
 // A network's smart-practice principles: the list for everyone, the forms for its secretariat.
 
@@ -145,7 +146,7 @@ export function PrinciplesPage(props: {
               <TextInput
                 ctx={ctx}
                 name={`label.${lang}`}
-                label={t('practiceWorkflow.principles.labelIn', { language: languageName(ctx, lang) })}
+                label={t('practiceWorkflow.principles.labelIn', { language: languageName(ctx.t, lang) })}
                 value={values.label[lang]}
                 errors={errors}
                 required

@@ -12,7 +12,8 @@ import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import { CONTENT_LANGUAGES } from './practices.languages.ts';
 import { TEXT_FIELDS, TEXT_LIMITS, type TextField } from './practices.schemas.ts';
-import { ContentText, Paragraphs, languageName } from './practices.workflow.views.tsx';
+import { ContentText, Paragraphs } from './practices.workflow.views.tsx';
+import { languageName } from './practices.pages.components.tsx';
 
 // Translating a published practice, field by field beside its original text; and the admins'
 // page that grants the translator role.
@@ -46,7 +47,7 @@ export function TranslatePage(props: {
   const { ctx, content, target, values, errors } = props;
   const t = ctx.t;
   const original = content.originalLanguage;
-  const targetName = languageName(ctx, target);
+  const targetName = languageName(ctx.t, target);
   const title = t('practiceWorkflow.translate.title', { language: targetName });
   // Fields with nothing in the original language have nothing to translate.
   const fields = TEXT_FIELDS.filter((field) => content[field][original] || content[field][target]);
@@ -61,7 +62,7 @@ export function TranslatePage(props: {
       </p>
       <p>
         {t('practiceWorkflow.translate.intro', {
-          original: languageName(ctx, original),
+          original: languageName(ctx.t, original),
           language: targetName,
         })}
       </p>
@@ -97,7 +98,7 @@ export function TranslatePage(props: {
               <>
                 <div class="card field">
                   <p class="meta">
-                    {t('practiceWorkflow.translate.original', { language: languageName(ctx, original) })}
+                    {t('practiceWorkflow.translate.original', { language: languageName(ctx.t, original) })}
                   </p>
                   {source ? <Paragraphs text={source} lang={original} /> : <p>—</p>}
                 </div>
@@ -144,7 +145,7 @@ export function TranslatorsPage(props: {
   const userError = errorFor(errors, 'userId');
   const languagesError = errorFor(errors, 'languages');
   const languageList = (languages: string[]) =>
-    languages.length === 0 ? '—' : languages.map((lang) => languageName(ctx, lang)).join(', ');
+    languages.length === 0 ? '—' : languages.map((lang) => languageName(ctx.t, lang)).join(', ');
   return (
     <Layout ctx={ctx} title={title}>
       <PageHeading>{title}</PageHeading>
@@ -225,7 +226,7 @@ export function TranslatorsPage(props: {
                   value={lang}
                   checked={values.languages.includes(lang)}
                 />{' '}
-                <label for={`language-${lang}`}>{languageName(ctx, lang)}</label>
+                <label for={`language-${lang}`}>{languageName(ctx.t, lang)}</label>
               </li>
             ))}
           </ul>

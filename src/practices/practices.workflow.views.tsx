@@ -4,6 +4,7 @@ import { type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { Children, PageContext } from '../web/render.tsx';
 import { CONTENT_LANGUAGES } from './practices.languages.ts';
+import { languageName } from './practices.pages.components.tsx';
 import type { PracticeStatus, VersionState } from './practices.tables.ts';
 import type { PracticeHeader, WorkState, WorkflowFacts } from './practices.work.ts';
 
@@ -78,17 +79,6 @@ const WORK_STATE_KEYS: Record<WorkState, string> = {
 };
 
 export const workStateLabel = (ctx: PageContext, state: WorkState) => ctx.t(WORK_STATE_KEYS[state]);
-
-export const LANGUAGE_KEYS: Record<string, string> = {
-  fr: 'practices.language.fr',
-  es: 'practices.language.es',
-  en: 'practices.language.en',
-  pt: 'practices.language.pt',
-};
-
-/** A content language's name in the interface language (extra content languages by their code). */
-export const languageName = (ctx: PageContext, lang: string) =>
-  LANGUAGE_KEYS[lang] ? ctx.t(LANGUAGE_KEYS[lang]) : lang.toUpperCase();
 
 // ---- Notices after an action, for the practice page ------------------------------------------
 
@@ -184,7 +174,7 @@ export function WorkflowActions({ ctx, facts }: { ctx: PageContext; facts: Workf
       if (!facts.canManage && !facts.translatorLanguages.includes(lang)) continue;
       items.push(
         <a href={`${base}/translate/${lang}`}>
-          {t('practiceWorkflow.action.translate', { language: languageName(ctx, lang) })}
+          {t('practiceWorkflow.action.translate', { language: languageName(ctx.t, lang) })}
         </a>,
       );
     }
