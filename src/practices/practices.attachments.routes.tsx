@@ -3,14 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type FieldError, HttpProblem } from '../http/problems.ts';
 import { L, LangParams, seeOther } from '../web/routes.ts';
+import { UploadedFile, fileField, registerMultipartParser } from '../http/multipart.ts';
 import {
-  UploadedFile,
   assertCanAttach,
   attachFile,
   contentDisposition,
   deleteAttachment,
   readAttachment,
-  registerMultipartParser,
   uploadBodyLimit,
 } from './practices.attachments.ts';
 import type { FormNotice } from './practices.form.views.tsx';
@@ -27,10 +26,9 @@ const pageId = Type.String({ maxLength: 200 });
 const PageParams = Type.Object({ lang: LangParams.properties.lang, id: pageId });
 const AttachmentParams = Type.Object({ lang: LangParams.properties.lang, id: pageId, attachmentId: pageId });
 const ReturnBody = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 20 })) });
-const FileField = Type.Unsafe<unknown>({
-  description: 'The file: a PDF, or a PNG, JPEG, WebP or GIF image. Its type is read from its content.',
-  contentMediaType: 'application/octet-stream',
-});
+const FileField = fileField(
+  'The file: a PDF, or a PNG, JPEG, WebP or GIF image. Its type is read from its content.',
+);
 const UploadBody = Type.Object({ ...ReturnBody.properties, file: Type.Optional(FileField) });
 
 export type ShowUploadErrors = (

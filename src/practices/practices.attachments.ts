@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db, Executor } from '../db/schema.ts';
 import type { Principal } from '../http/access.ts';
 import { type Result, HttpProblem, invalid, ok } from '../http/problems.ts';
 import type { Translate } from '../web/i18n.ts';
+import type { UploadedFile } from '../http/multipart.ts';
 import { canManagePractice, canViewPractice } from './practices.access.ts';
 import * as repo from './practices.repository.ts';
 
@@ -36,69 +36,11 @@ const KNOWN_EXTENSIONS = new Map<string, string>();
 for (const [type, extensions] of Object.entries(ATTACHMENT_TYPES))
   for (const extension of extensions) KNOWN_EXTENSIONS.set(extension, type);
 
-/**
- * A file received in a multipart body. The bytes sit in a private field so that walks over the
- * parsed body (the NUL-character check, the validator) see the name and size but never iterate
- * over megabytes of bytes.
- */
-export class UploadedFile {
-  readonly #bytes: Buffer;
-  readonly size: number;
-  constructor(
-    readonly name: string,
-    readonly declaredType: string,
-    bytes: Buffer,
-  ) {
-    this.#bytes = bytes;
-    this.size = bytes.length;
-  }
-  bytes(): Buffer {
-    return this.#bytes;
-  }
-}
-
-/** What the multipart parser gives a route: the text fields and the part named `file`, if any. */
-export type MultipartBody = Record<string, string | UploadedFile>;
-
+/** Room for the form's few fields and part headers beside the file. */
 const MULTIPART_OVERHEAD = 16 * 1024;
 
 /** The body limit of an upload route: the file plus the form's few fields and part headers. */
 export const uploadBodyLimit = (attachmentLimit: number) => attachmentLimit + MULTIPART_OVERHEAD;
-
-/**
- * Registers a multipart/form-data parser in one plugin scope. It reads the whole body (the route's
- * bodyLimit bounds it) during body parsing, so that the CSRF token in the form is checked like any
- * other form's, before the handler runs. Fields become strings; the first part named `file` becomes
- * an UploadedFile; other files are ignored.
- */
-export function registerMultipartParser(scope: FastifyInstance): void {
-  if (scope.hasContentTypeParser('multipart/form-data')) scope.removeContentTypeParser('multipart/form-data');
-  scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
-    const contentType = String(request.headers['content-type'] ?? '');
-    new Response(body as unknown as BodyInit, { headers: { 'content-type': contentType } })
-      .formData()
-      .then(async (form) => {
-        const result: MultipartBody = Object.create(null);
-        for (const [name, value] of form) {
-          if (name === '__proto__' || name === 'constructor' || name === 'prototype') continue;
-          if (typeof value === 'string') {
-            if (result[name] === undefined) result[name] = value;
-          } else if (
-            name === 'file' &&
-            !(result.file instanceof UploadedFile) &&
-            (value.name !== '' || value.size > 0)
-          ) {
-            // A file input left empty still sends its part, with no name and no bytes: no file.
-            result.file = new UploadedFile(value.name, value.type, Buffer.from(await value.arrayBuffer()));
-          }
-        }
-        done(null, { ...result });
-      })
-      .catch(() =>
-        done(Object.assign(new Error('malformed multipart body'), { statusCode: 400 }), undefined),
-      );
-  });
-}
 
 // ---- The file's name --------------------------------------------------------------------------
 

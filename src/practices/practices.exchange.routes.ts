@@ -15,7 +15,7 @@ import {
   publishedPractices,
 } from './practices.exchange.ts';
 import { type ImportPageProps, importPage } from './practices.exchange.views.tsx';
-import { type MultipartBody, UPLOADED_FILE, parseMultipart } from './practices.exchange.multipart.ts';
+import { type MultipartBody, UploadedFile, fileField, registerMultipartParser } from '../http/multipart.ts';
 import { practicesFeed } from './practices.feed.ts';
 import { PracticeSearchParams } from './practices.schemas.ts';
 
@@ -43,6 +43,7 @@ const ImportBody = Type.Object({
 const ImportForm = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('csv'), Type.Literal('json')])),
   content: Type.Optional(Type.String({ maxLength: IMPORT_MAX_BYTES })),
+  file: Type.Optional(fileField('The CSV or JSON file, in UTF-8')),
 });
 
 /** Room for a file at the import limit in base64 (4/3) plus the JSON around it. */
@@ -184,15 +185,7 @@ export async function practicesExchangeRoutes(fastify: FastifyInstance): Promise
 
   // The form's POST lives in a scope of its own, the only one that reads multipart bodies.
   await app.register(async (scope) => {
-    if (scope.hasContentTypeParser('multipart/form-data'))
-      scope.removeContentTypeParser('multipart/form-data');
-    scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
-      try {
-        done(null, parseMultipart(body as Buffer, request.headers['content-type'] ?? ''));
-      } catch (error) {
-        done(error as Error, undefined);
-      }
-    });
+    registerMultipartParser(scope);
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       `${L}/practices/import`,
       {
@@ -204,7 +197,7 @@ export async function practicesExchangeRoutes(fastify: FastifyInstance): Promise
       async (request, reply) => {
         const { lang } = request.params;
         const body = (request.body ?? {}) as MultipartBody;
-        const file = body[UPLOADED_FILE];
+        const file = body.file instanceof UploadedFile ? body.file : undefined;
         const content = typeof body.content === 'string' ? body.content : '';
         const values = {
           format: typeof body.format === 'string' ? body.format : '',
@@ -222,13 +215,13 @@ export async function practicesExchangeRoutes(fastify: FastifyInstance): Promise
         const format: ImportFormat =
           values.format === 'csv' || values.format === 'json'
             ? values.format
-            : (file ? /\.json$/i.test(file.fileName) : content.trimStart().startsWith('['))
+            : (file ? /\.json$/i.test(file.name) : content.trimStart().startsWith('['))
               ? 'json'
               : 'csv';
         const result = await importPractices(
           db,
           request.principal!,
-          file ? { format, bytes: file.bytes } : { format, text: content },
+          file ? { format, bytes: file.bytes() } : { format, text: content },
           request.t,
         );
         if (result.ok) return seeOther(reply, `/${lang}/practices/import?imported=${result.value.imported}`);

@@ -13,7 +13,6 @@ import { closeTestDatabase, resetDatabase } from '../../test/support/database.ts
 import { buildActors, buildNetwork, buildOrganisation, buildPractice } from '../../test/support/factories.ts';
 import { checkContent, toContent } from './practices.content.ts';
 import { PRACTICE_COLUMNS } from './practices.exchange.columns.ts';
-import { parseMultipart, UPLOADED_FILE } from './practices.exchange.multipart.ts';
 import { checkImportedContent, importPractices, type PracticeImportResult } from './practices.exchange.ts';
 import { FEED_SIZE } from './practices.feed.ts';
 import * as repo from './practices.repository.ts';
@@ -792,65 +791,6 @@ describe('POST /api/v1/imports/practices', () => {
     agent.bearer = fixtures.actors.member.apiToken;
     const response = await agent.json('POST', '/api/v1/imports/practices', { format: 'json', content: '[]' });
     assert.equal(response.statusCode, 403);
-  });
-});
-
-describe('parseMultipart', () => {
-  const body = (text: string) => Buffer.from(text.replace(/\n/g, '\r\n'));
-  it('reads text fields (a repeated name as a list) and the first file, whose bytes stay as sent', () => {
-    const parsed = parseMultipart(
-      Buffer.concat([
-        body(
-          '--b\nContent-Disposition: form-data; name="a"\n\nun été\n--b\nContent-Disposition: form-data; name="a"\n\ndeux\n',
-        ),
-        body(
-          '--b\nContent-Disposition: form-data; name="file"; filename="f.csv"\nContent-Type: text/csv\n\n',
-        ),
-        Buffer.from([0xe9, 0x0d, 0x0a, 0x00]),
-        body('\n--b--\n'),
-      ]),
-      'multipart/form-data; boundary=b',
-    );
-    assert.deepEqual(Object.fromEntries(Object.entries(parsed)), { a: ['un été', 'deux'] });
-    assert.equal(parsed[UPLOADED_FILE]!.fileName, 'f.csv');
-    assert.deepEqual([...parsed[UPLOADED_FILE]!.bytes], [0xe9, 0x0d, 0x0a, 0x00]);
-  });
-
-  it('ignores an empty file input and dangerous names, and reads nothing from a body without a boundary', () => {
-    const parsed = parseMultipart(
-      body(
-        '--b\nContent-Disposition: form-data; name="file"; filename=""\n\n\n--b\nContent-Disposition: form-data; name="__proto__"\n\nx\n--b--\n',
-      ),
-      'multipart/form-data; boundary="b"',
-    );
-    assert.deepEqual(Object.fromEntries(Object.entries(parsed)), {});
-    assert.equal(parsed[UPLOADED_FILE], undefined);
-    assert.deepEqual(
-      {
-        ...parseMultipart(body('--b\nContent-Disposition: form-data; name="a"\n\nx'), 'multipart/form-data'),
-      },
-      {},
-    );
-  });
-
-  it('keeps what it read of a truncated body, and refuses a text field that is not UTF-8', () => {
-    const truncated = parseMultipart(
-      body(
-        '--b\nContent-Disposition: form-data; name="a"\n\nx\n--b\nContent-Disposition: form-data; name="c"\n\ny',
-      ),
-      'multipart/form-data; boundary=b',
-    );
-    assert.deepEqual({ ...truncated }, { a: 'x' });
-    assert.throws(() =>
-      parseMultipart(
-        Buffer.concat([
-          body('--b\nContent-Disposition: form-data; name="a"\n\n'),
-          Buffer.from([0xff]),
-          body('\n--b--\n'),
-        ]),
-        'multipart/form-data; boundary=b',
-      ),
-    );
   });
 });
 
