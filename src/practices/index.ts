@@ -17,7 +17,9 @@ export async function practicesPlugin(app: FastifyInstance): Promise<void> {
 }
 
 // For the demo loader and the other domains: the practices' public API.
-export { completenessOf, toContent } from './practices.content.ts';
+export { checkContent, completenessOf, toContent } from './practices.content.ts';
+export { canSubmitFor } from './practices.access.ts';
+export type { ActorRole, PracticeContentInput } from './practices.schemas.ts';
 export { makePublic } from './practices.commands.ts';
 export { reviewerCandidates } from './practices.reviews.ts';
 export {
