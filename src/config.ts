@@ -28,6 +28,13 @@ export interface Config {
   signInRequestsPerMinute: number;
   trustProxy: boolean;
   secret: string | null;
+  /** Days without a move after which a live match reminds its secretariat and parties (and again after as many). */
+  matchReminderDays: number;
+  /**
+   * The start of the IATI organisation reference under which each network reports its cooperation
+   * records (`{prefix}-{network slug}`); set it to the network's registered identifier prefix.
+   */
+  iatiOrgPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -148,7 +155,18 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     signInRequestsPerMinute: integer(env, 'PUENTE_SIGN_IN_REQUESTS_PER_MINUTE', 20, 1, 1_000_000),
     trustProxy: boolean(env, 'PUENTE_TRUST_PROXY', false),
     secret,
+    matchReminderDays: integer(env, 'PUENTE_MATCH_REMINDER_DAYS', 30, 1, 365),
+    iatiOrgPrefix: iatiPrefix(env, 'PUENTE_IATI_ORG_PREFIX'),
   };
+}
+
+/** An IATI organisation identifier prefix: letters, digits and hyphens ("XM-DAC-41122", "PUENTE"). */
+function iatiPrefix(env: Env, name: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return 'PUENTE';
+  if (!/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(raw.trim()))
+    throw new ConfigError(name, 'letters, digits and hyphens, e.g. "XM-DAC-41122"', raw);
+  return raw.trim();
 }
 
 /** Reads the configuration or ends the process with one line and exit code 2. */
