@@ -13,6 +13,7 @@ import {
   type DemoOrganisation,
 } from './demo.data.ts';
 import { loadDemoPractices } from './demo.practices.load.ts';
+import { loadDemoCooperation } from './demo.cooperation.ts';
 
 export interface DemoAccount {
   email: string;
@@ -152,6 +153,10 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         if (!id) throw new Error(`demo data: no network "${slug}"`);
         return id;
       },
+    });
+    await loadDemoCooperation(tx, {
+      organisation: organisationId,
+      network: (slug) => networkIds.get(slug)!,
     });
     await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
   });

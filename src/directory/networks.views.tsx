@@ -178,6 +178,26 @@ export function NetworkPage(props: NetworkPageProps) {
           <Text ctx={ctx} text={network.description} />
         </p>
       ) : null}
+      <nav aria-labelledby="network-work-heading" class="network-work">
+        <h2 id="network-work-heading">{t('networks.work.heading')}</h2>
+        <ul class="action-list">
+          <li>
+            <a href={`/${ctx.lang}/practices?network=${network.slug}`}>{t('networks.work.practices')}</a>
+          </li>
+          <li>
+            <a href={`/${ctx.lang}/offers?network=${network.slug}`}>{t('networks.work.offers')}</a>
+          </li>
+          <li>
+            <a href={`/${ctx.lang}/demands?network=${network.slug}`}>{t('networks.work.demands')}</a>
+          </li>
+          <li>
+            <a href={`/${ctx.lang}/cooperation?network=${network.slug}`}>{t('networks.work.cooperation')}</a>
+          </li>
+          <li>
+            <a href={`/${ctx.lang}/networks/${network.slug}/indicators`}>{t('networks.work.indicators')}</a>
+          </li>
+        </ul>
+      </nav>
       <dl class="summary-list">
         <dt>{t('networks.field.objectives')}</dt>
         <dd>

@@ -68,6 +68,15 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                 <a href={`/${lang}/practices`}>{t('layout.practices')}</a>
               </li>
               <li>
+                <a href={`/${lang}/offers`}>{t('layout.offers')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/demands`}>{t('layout.demands')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/cooperation`}>{t('layout.cooperation')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/organisations`}>{t('layout.organisations')}</a>
               </li>
               <li>
