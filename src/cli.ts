@@ -24,6 +24,8 @@ import {
   reportAsFieldErrors,
 } from './directory/exchange.ts';
 import { importPractices } from './practices/practices.exchange.ts';
+import { sendStaleMatchReminders } from './cooperation/cooperation.matches.reminders.ts';
+import { createMailer } from './mail/mailer.ts';
 import { translator } from './web/i18n.ts';
 import { isLang, type Lang } from './web/language.ts';
 
@@ -58,6 +60,10 @@ Commands:
                                  them); all or nothing, as import:organisations; rows marked
                                  published (the default) are published, rows marked draft are
                                  drafts; the format comes from the file name unless given
+  matches:remind                 remind the secretariat and the parties of each match without a
+                                 move for PUENTE_MATCH_REMINDER_DAYS days (the server does it
+                                 hourly; this is for cron: each match is claimed by one sweep
+                                 only, however many run)
   help                           show this text
 
 Settings come from the environment, as for \`npm start\`: PUENTE_DATA_DIR (embedded database)
@@ -358,6 +364,34 @@ async function exportOrganisationsCommand(config: Config, args: string[]): Promi
   });
 }
 
+async function matchesRemindCommand(config: Config, args: string[]): Promise<void> {
+  if (args.length > 0) throw new CommandFailure(`matches:remind takes no arguments\n\n${USAGE}`, 2);
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+    });
+    try {
+      const failures: unknown[] = [];
+      const result = await sendStaleMatchReminders(handle.db, mailer, new Date(), config.matchReminderDays, {
+        baseUrl: config.baseUrl,
+        onMailError: (error) => failures.push(error),
+      });
+      say(
+        `Reminded ${result.matches} match(es) without a move for ${config.matchReminderDays} days: ${result.mails} mail(s) sent.`,
+      );
+      if (failures.length > 0)
+        throw new CommandFailure(
+          `${failures.length} mail(s) could not be sent: ${(failures[0] as Error).message}`,
+        );
+    } finally {
+      mailer.close();
+    }
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -377,6 +411,7 @@ async function run(argv: string[]): Promise<number> {
     'export:organisations': exportOrganisationsCommand,
     'import:memberships': importMembershipsCommand,
     'practices:import': importPracticesCommand,
+    'matches:remind': matchesRemindCommand,
   };
   const handler = commands[command];
   if (!handler) {

@@ -65,6 +65,19 @@ export async function startPuente(
     purgeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
   void purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
+  // Matches without a move for PUENTE_MATCH_REMINDER_DAYS: swept hourly (a minute after start, then
+  // every hour); each match is claimed atomically, so several instances may all run this.
+  const remind = () =>
+    import('./cooperation/cooperation.matches.reminders.ts')
+      .then(({ sendStaleMatchReminders }) =>
+        sendStaleMatchReminders(database.db, mailer, new Date(), config.matchReminderDays, {
+          baseUrl: config.baseUrl,
+          onMailError: (error) => app.log.error({ err: error }, 'match reminder not delivered'),
+        }),
+      )
+      .catch((error: unknown) => app.log.error({ err: error }, 'match reminders failed'));
+  const firstReminder = setTimeout(remind, 60 * 1000).unref();
+  const reminderTimer = setInterval(remind, 60 * 60 * 1000).unref();
   return {
     app,
     database,
@@ -73,6 +86,8 @@ export async function startPuente(
     timings: { openMs: t1 - t0, migrateMs: t2 - t1, demoMs: t3 - t2, listenMs: t4 - t3 },
     async close() {
       clearInterval(purgeTimer);
+      clearTimeout(firstReminder);
+      clearInterval(reminderTimer);
       await app.close();
       mailer.close();
       await database.close();

@@ -101,6 +101,27 @@ const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
       networkId: fixtures.network.id,
       recordId: await buildCooperationRecord(ctx.database.db, recordParties()),
     }),
+  /** An open public offer of a third organisation (no caller's): proposing it with `ownDemand` makes focalOther no party. */
+  thirdOrganisationOffer: async () =>
+    (
+      await buildCooperationItem(ctx.database.db, {
+        side: 'offer',
+        networkId: fixtures.network.id,
+        organisationId: thirdOrganisationId,
+      })
+    ).id,
+  /** A match of the owning organisation's demand with a third organisation's offer: focalOther is no party of it. */
+  ownMatchWithThird: async () =>
+    (
+      await buildMatch(ctx.database.db, {
+        networkId: fixtures.network.id,
+        demandOrganisationId: fixtures.owningOrganisation.id,
+        offerOrganisationId: thirdOrganisationId,
+      })
+    ).id,
+  /** The owning organisation as the one party of a new record: an array, for JSON bodies (POST/PUT /api/v1/cooperation). */
+  ownParties: async () =>
+    [{ organisationId: fixtures.owningOrganisation.id, role: 'provider' }] as unknown as string,
 };
 
 const networkOnly = () => ({ ...practiceOwner(), visibility: 'network' as const });
