@@ -101,6 +101,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                     <a href={`/${lang}/practices/work`}>{t('layout.work')}</a>
                   </li>
                   <li>
+                    <a href={`/${lang}/matches`}>{t('layout.matches')}</a>
+                  </li>
+                  <li>
                     <a href={`/${lang}/account`}>{t('layout.account')}</a>
                   </li>
                   <li>
