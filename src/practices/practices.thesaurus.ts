@@ -127,6 +127,8 @@ interface Term {
 
 /** A concept's terms by rank: `ranks[0]` holds the preferred term of each language. */
 interface IndexedConcept {
+  /** Its place in the index, a stable name within one process (`conceptsOfText`). */
+  id: number;
   ranks: Term[][];
 }
 
@@ -185,13 +187,19 @@ function buildIndex() {
 /** Per language lists of terms (preferred first) → the concept's terms by rank, keys computed. */
 function conceptOf(termsByLang: { lang: ThesaurusLang; phrase: string }[][]): IndexedConcept {
   const ranks: Term[][] = [];
+  const id = ALL_CONCEPTS.length;
   for (const terms of termsByLang) {
     terms.forEach(({ lang, phrase }, rank) => {
       (ranks[rank] ??= []).push({ lang, phrase, key: keyOf(phrase) });
     });
   }
-  return { ranks };
+  const concept = { id, ranks };
+  ALL_CONCEPTS.push(concept);
+  return concept;
 }
+
+/** Every indexed concept by its id (thesaurus concepts, then the reference vocabularies' labels). */
+const ALL_CONCEPTS: IndexedConcept[] = [];
 
 /** Whether a query may expand from this key: not empty, not made only of generic words. */
 function isExpandingKey(key: string): boolean {
@@ -246,9 +254,9 @@ interface QueryWord {
   key: string;
 }
 
-/** The longest known phrase that starts at content word `i`, or null when none does. */
-function longestKnownPhrase(content: readonly QueryWord[], i: number) {
-  const longest = Math.min(LONGEST_FROM.get((content[i] as QueryWord).key) ?? 0, content.length - i);
+/** The longest known phrase that starts at content word `i` and ends before `end`, or null when none does. */
+function longestKnownPhrase(content: readonly QueryWord[], i: number, end = content.length) {
+  const longest = Math.min(LONGEST_FROM.get((content[i] as QueryWord).key) ?? 0, end - i);
   for (let length = longest; length >= 1; length--) {
     const key = content
       .slice(i, i + length)
@@ -276,4 +284,53 @@ function equivalentsOf(entry: KeyEntry, ownKey: string, max: number): Expansion[
     }
   }
   return equivalents;
+}
+
+/**
+ * For comparing two texts across languages (the matching of cooperation offers and demands): the
+ * units of a whole text, each known phrase as its concept(s) (`c42`, the same whatever the
+ * language), each other content word as its folded form (`w:protocol`); function words and
+ * generic words (migration, country…) left out. Longest phrases first, as in `expandQuery`, then
+ * the concepts inside them.
+ */
+export function conceptsOfText(text: string): string[] {
+  const normalised = normaliseForMatching(text);
+  if (normalised === '') return [];
+  const content: QueryWord[] = [];
+  normalised.split(' ').forEach((word, at) => {
+    if (!STOPWORDS.has(word)) content.push({ at, key: foldWord(word) });
+  });
+  const units: string[] = [];
+  for (let i = 0; i < content.length;) {
+    const match = longestKnownPhrase(content, i);
+    if (match) {
+      const found = new Set(match.entry.concepts.map((concept) => `c${concept.id}`));
+      // The shorter concepts inside a phrase count too: "victims of trafficking" also says
+      // "trafficking", "reintegración sostenible" also "reintegración".
+      const end = i + match.length;
+      for (let j = match.length > 1 ? i : end; j < end; j++) {
+        const inner = longestKnownPhrase(content, j, j === i ? end - 1 : end);
+        if (inner) for (const concept of inner.entry.concepts) found.add(`c${concept.id}`);
+      }
+      units.push(...found);
+      i += match.length;
+    } else {
+      const key = (content[i] as QueryWord).key;
+      if (!FOLDED_GENERIC.has(key)) units.push(`w:${key}`);
+      i += 1;
+    }
+  }
+  return units;
+}
+
+/** The preferred term of a concept unit of `conceptsOfText` in a language; null for a word unit. */
+export function conceptTerm(unit: string, lang: ThesaurusLang): string | null {
+  if (!unit.startsWith('c')) return null;
+  const concept = ALL_CONCEPTS[Number(unit.slice(1))];
+  if (!concept) return null;
+  for (const terms of concept.ranks) {
+    const term = terms.find((candidate) => candidate.lang === lang);
+    if (term) return term.phrase;
+  }
+  return null;
 }
