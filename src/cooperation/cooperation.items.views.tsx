@@ -62,7 +62,8 @@ export function ItemsListPage(props: {
   const texts = SIDE_TEXT[side];
   const facetLabel = (facet: (typeof FACETS)[number], value: string): string => {
     if (facet.vocabulary) return codeLabel(facet.vocabulary, value, ctx.lang);
-    if (facet.name === 'status') return value in STATUS_LABEL ? t(STATUS_LABEL[value as 'open']) : value;
+    if (facet.name === 'status')
+      return Object.hasOwn(STATUS_LABEL, value) ? t(STATUS_LABEL[value as 'open']) : value;
     return plainText(props.networkNames.get(value), ctx.lang, value);
   };
   const active = FACETS.flatMap((facet) => (filters[facet.name] ?? []).map((value) => ({ facet, value })));
