@@ -6,8 +6,9 @@ import { canManagePractice, canViewPractice } from './practices.access.ts';
 import { translationStatus } from './practices.content.ts';
 import * as repo from './practices.repository.ts';
 import { reviewsOfVersion } from './practices.reviews.ts';
-import type { PracticeContent } from './practices.schemas.ts';
-import { type SearchOutcome, searchPractices, snippetsOf } from './practices.search.ts';
+import { type SearchOutcome, searchPractices } from './practices.search.ts';
+import { pageOfResults } from './practices.search.page.ts';
+import { highlightSnippet } from './practices.search.snippet.ts';
 import type { PracticeSearchParams } from './practices.schemas.ts';
 
 export interface PracticeView {
@@ -169,64 +170,47 @@ export function textIn(
   return first ? { text: first[1], lang: first[0] } : null;
 }
 
-/** A page of search results with what a list shows of each: title and snippet in the reader's language when there is one. */
+/**
+ * A page of search results with what a list shows of each: title and snippet in the reader's
+ * language when there is one. The snippet is the summary (else the description), its matches
+ * marked in JS with the query's lexemes (README, "Search": ts_headline cost as much as the rows).
+ */
 export async function searchPracticeList(
   db: Executor,
   params: PracticeSearchParams,
   lang: string,
 ): Promise<SearchOutcome & { items: SearchItem[] }> {
   const outcome = await searchPractices(db, params);
-  const ids = outcome.hits.map((hit) => hit.id);
-  if (ids.length === 0) return { ...outcome, items: [] };
-  const rows = await db
-    .selectFrom('practices as p')
-    .innerJoin('practice_versions as v', 'v.id', 'p.published_version_id')
-    .innerJoin('networks as n', 'n.id', 'p.network_id')
-    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .innerJoin('practice_search as s', 's.practice_id', 'p.id')
-    .select([
-      'p.id',
-      'v.content',
-      'v.completeness',
-      'n.slug as networkSlug',
-      'n.name as networkName',
-      'o.id as organisationId',
-      'o.name as organisationName',
-      's.languages',
-      's.year',
-      's.published_at as publishedAt',
-    ])
-    .where('p.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const texts: { id: string; lang: string; text: string }[] = [];
-  const items: SearchItem[] = [];
-  for (const id of ids) {
-    const row = byId.get(id);
-    if (!row) continue;
-    const content = row.content as PracticeContent;
+  const rows = await pageOfResults(
+    db,
+    outcome.hits.map((hit) => hit.id),
+  );
+  const items = rows.map((row): SearchItem => {
+    const content = row.content;
     const title = textIn(content.title, lang, content.originalLanguage) ?? { text: '', lang };
     const summary = textIn(content.summary, lang, content.originalLanguage) ??
       textIn(content.description, lang, content.originalLanguage) ?? { text: '', lang };
-    texts.push({ id, lang: summary.lang, text: summary.text });
-    items.push({
-      id,
+    return {
+      id: row.id,
       title: title.text,
       titleLang: title.lang,
-      snippet: summary.text,
+      snippet:
+        outcome.query && outcome.lexemes.length > 0
+          ? highlightSnippet(summary.text, outcome.lexemes)
+          : summary.text.length > 300
+            ? `${summary.text.slice(0, 300)}…`
+            : summary.text,
       snippetLang: summary.lang,
       originalLanguage: content.originalLanguage,
       languages: row.languages,
-      network: { slug: row.networkSlug, name: row.networkName },
-      organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? {} } : null,
+      network: row.network,
+      organisation: row.organisation,
       countries: content.countries,
       year: row.year,
       publishedAt: row.publishedAt,
       completeness: row.completeness,
-    });
-  }
-  const snippets = await snippetsOf(db, outcome.query, texts);
-  for (const item of items) item.snippet = snippets.get(item.id) ?? item.snippet;
+    };
+  });
   return { ...outcome, items };
 }
 

@@ -2,6 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db, Executor } from '../db/schema.ts';
 import { CONTENT_LANGUAGES, searchConfigurationOf } from './practices.languages.ts';
 import type { PracticeSearchParams } from './practices.schemas.ts';
+import { lexemesOfTsQuery } from './practices.search.snippet.ts';
 import type { Expansion } from './practices.thesaurus.ts';
 
 /**
@@ -41,32 +42,33 @@ export interface TiersOutcome<F extends string> {
 }
 
 /**
- * The search's statements in one read-only transaction whose planner settings fit the embedded
- * engine: with PostgreSQL's default `cpu_tuple_cost`, a scan that reads thousands of rows to find
- * a few hundred matches wins over the index (measured 30–70 ms against 3–17 ms); at 0.1 the scan
- * is chosen only for a word in a large share of the rows, where it is the faster.
+ * The search's statements in one read-only transaction whose planner settings fit the embedded engine:
+ * with PostgreSQL's default `cpu_tuple_cost`, a scan that reads thousands of rows to find a few
+ * hundred matches wins over the index (measured 30–70 ms against 3–17 ms); at 0.1 the scan is
+ * chosen only for a word in a large share of the rows, where it is the faster. The settings are
+ * made by the statements themselves (`set_config(…, true)` in the first statement's select list,
+ * see PLANNER_SETTINGS): each statement costs PGlite ~0.4 ms of protocol round trips before any
+ * work, and a `SET` of its own was two of the nine statements of a search.
  */
 export async function inSearchTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
-  const run = async (tx: Executor) => {
-    await sql`SET LOCAL cpu_tuple_cost = 0.1`.execute(tx);
-    return work(tx);
-  };
-  if (!db.isTransaction) return (db as Db).transaction().setAccessMode('read only').execute(run);
+  if (!db.isTransaction) return (db as Db).transaction().setAccessMode('read only').execute(work);
   try {
-    return await run(db);
+    return await work(db);
   } finally {
     await sql`SET LOCAL cpu_tuple_cost TO DEFAULT`.execute(db);
     await sql`SET LOCAL enable_seqscan TO DEFAULT`.execute(db);
   }
 }
 
+/** The first statement of a search transaction sets the planner's row cost for the ones after it. */
+const PLANNER_SETTINGS = sql`set_config('cpu_tuple_cost', '0.1', true) AS planner_settings`;
+
 /**
  * A sequential scan would read every document it passes (the planner does not count TOAST reads),
- * so the statements that search the document run with it off, in the transaction above.
+ * so the statements that search the document are planned with it off: the statement before them
+ * (the titles' tier) turns it off for the rest of the transaction.
  */
-async function onlyThroughIndexes(db: Executor): Promise<void> {
-  await sql`SET LOCAL enable_seqscan = off`.execute(db);
-}
+const INDEXES_ONLY_AFTER = sql`set_config('enable_seqscan', 'off', true) AS indexes_only_after`;
 
 /** A query's alternatives per unit, as tsquery texts made by PostgreSQL's parsers. */
 export interface QueryForms {
@@ -78,18 +80,24 @@ export interface QueryForms {
   ownRelaxed: string[][];
   /** The equivalents, a phrase's words anywhere (those not already in `ownRelaxed`). */
   equivalentRelaxed: string[][];
+  /**
+   * The lexemes the snippets highlight: those of every language's configuration and of the
+   * equivalents, not the 'simple' configuration's (it keeps stop words: "la", "the").
+   */
+  lexemes: string[];
 }
 
 /**
- * One statement: every unit's alternatives (empty ones — stop words — dropped, duplicates merged),
- * and the facet keys of the networks named by slug. `forms` is null when no unit has a word left.
+ * One statement, the first of a search: every unit's alternatives (empty ones — stop words —
+ * dropped, duplicates merged), the facet keys of the networks named by slug, and the planner's
+ * settings for the statements after it. `forms` is null when no unit has a word left.
  */
 export async function readQueryForms(
   db: Executor,
   units: Units,
   networks: readonly string[] | undefined,
 ): Promise<{ forms: QueryForms | null; networkKeys: string[] }> {
-  const columns: RawBuilder<unknown>[] = [];
+  const columns: RawBuilder<unknown>[] = [PLANNER_SETTINGS];
   units.forEach((unit, index) => {
     for (const parser of ['phraseto_tsquery', 'plainto_tsquery'] as const) {
       const fn = sql.raw(parser);
@@ -118,17 +126,28 @@ export async function readQueryForms(
   const distinct = (texts: string[], without: readonly string[] = []) => [
     ...new Set(texts.filter((text) => text !== '' && !without.includes(text))),
   ];
-  const forms: QueryForms = { ownExact: [], allExact: [], ownRelaxed: [], equivalentRelaxed: [] };
+  const forms: QueryForms = {
+    ownExact: [],
+    allExact: [],
+    ownRelaxed: [],
+    equivalentRelaxed: [],
+    lexemes: [],
+  };
+  const lexemes = new Set<string>();
   units.forEach((_, index) => {
     const column = (name: string) => row[`${name}_${index}`] ?? [];
     const own = distinct(column('phraseto_tsquery_own'));
     if (own.length === 0) return; // stop words only: "de la"
+    // The 'simple' configuration's alternative is the last of `own`'s column.
+    for (const text of [...column('phraseto_tsquery_own').slice(0, -1), ...column('phraseto_tsquery_eq')])
+      for (const lexeme of lexemesOfTsQuery(text)) lexemes.add(lexeme);
     forms.ownExact.push(own);
     forms.allExact.push(distinct([...own, ...column('phraseto_tsquery_eq')]));
     const ownRelaxed = distinct(column('plainto_tsquery_own'));
     forms.ownRelaxed.push(ownRelaxed);
     forms.equivalentRelaxed.push(distinct(column('plainto_tsquery_eq'), ownRelaxed));
   });
+  forms.lexemes = [...lexemes];
   return { forms: forms.ownExact.length > 0 ? forms : null, networkKeys: row.networks ?? [] };
 }
 
@@ -221,8 +240,12 @@ export async function searchInTiers<F extends string>(
     : sql`published_at DESC, practice_id`;
   const where = filters.length > 0 ? sql` AND ${sql.join(filters, sql` AND `)}` : sql``;
   const tiers: TierAnswer[] = [];
-  const answer = async (ctes: RawBuilder<unknown>) =>
-    (await sql<TierAnswer>`WITH ${ctes} SELECT ${answerOver(order, first)}`.execute(db)).rows[0]!;
+  const answer = async (ctes: RawBuilder<unknown>, settings?: RawBuilder<unknown>) =>
+    (
+      await sql<TierAnswer>`WITH ${ctes} SELECT ${answerOver(order, first)}${settings ? sql`, ${settings}` : sql``}`.execute(
+        db,
+      )
+    ).rows[0]!;
 
   if (!forms) {
     // No words: the newest practices that pass the filters.
@@ -247,12 +270,12 @@ export async function searchInTiers<F extends string>(
               LIMIT ${limit} - (SELECT count(*) FROM t1)),
             m AS (SELECT * FROM t1 UNION ALL SELECT * FROM t2)`
         : sql`m AS MATERIALIZED (${titleMatches} WHERE ${inOwnTitles}${where} LIMIT ${limit})`,
+      INDEXES_ONLY_AFTER,
     );
     tiers.push(inTitles);
     if (inTitles.total < limit) {
       // 2. The rest of the text and the tags (whose labels are in every language), in the
       //    query's own words; through the thesaurus too only when nothing matched otherwise.
-      await onlyThroughIndexes(db);
       const rest = limit - inTitles.total;
       const bodyMatches = (tier: number) =>
         sql`SELECT ${CANDIDATE}, 0::real AS rank, ${sql.lit(tier)} AS tier FROM practice_search s`;

@@ -8,7 +8,6 @@ import {
   inSearchTransaction,
   readQueryForms,
   searchInTiers,
-  tsQueryText,
 } from './practices.search.tiers.ts';
 import { expandQuery, normaliseForMatching } from './practices.thesaurus.ts';
 
@@ -53,6 +52,8 @@ export interface SearchOutcome {
   facets: Record<Facet, { value: string; count: number }[]>;
   /** The query as searched, after trimming; null when there was none. */
   query: string | null;
+  /** The lexemes of the query (and of its equivalents) that the snippets highlight. */
+  lexemes: string[];
   notice: 'truncated' | 'no-words' | null;
   didYouMean: string | null;
   page: number;
@@ -133,16 +134,20 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
   const units = text ? expandQuery(text) : [];
   const byRelevance = units.length > 0 && params.sort !== 'date';
   const outcome = await inSearchTransaction(db, async (tx) => {
-    const { forms, networkKeys } =
-      units.length > 0 || params.network?.length
-        ? await readQueryForms(tx, units, params.network)
-        : { forms: null, networkKeys: [] };
+    // Always the first statement: it also sets the planner's settings for the transaction.
+    const { forms, networkKeys } = await readQueryForms(tx, units, params.network);
     const filters = facetFilters(params, networkKeys);
     if (units.length > 0 && !forms) {
       // Only words too common to search for ("the", "de"): nothing matches them.
-      return { hits: [], found: 0, facets: countFacets(FACETS, []), onlyCommonWords: true, didYouMean: null };
+      return {
+        hits: [],
+        found: 0,
+        facets: countFacets(FACETS, []),
+        onlyCommonWords: true,
+        didYouMean: null,
+        lexemes: [],
+      };
     }
-    if (forms) rememberTsQuery(text!, tsQueryText(forms.allExact));
     const found = await searchInTiers(tx, forms, filters, {
       facets: FACETS,
       limit: CANDIDATE_LIMIT,
@@ -151,7 +156,7 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
       pageSize,
     });
     const didYouMean = text && found.found === 0 ? await suggestCorrection(tx, text, filters) : null;
-    return { ...found, didYouMean };
+    return { ...found, didYouMean, lexemes: forms?.lexemes ?? [] };
   });
   return {
     hits: outcome.hits,
@@ -159,6 +164,7 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
     totalIsLowerBound: outcome.found > CANDIDATE_LIMIT,
     facets: outcome.facets,
     query: text,
+    lexemes: outcome.lexemes,
     notice: truncated
       ? 'truncated'
       : text && (units.length === 0 || outcome.onlyCommonWords)
@@ -168,18 +174,6 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
     page,
     pageSize,
   };
-}
-
-/**
- * The tsquery texts of the last queries searched: the page's snippets, asked for right after the
- * search, then need no statement to build theirs again.
- */
-const recentTsQueries = new Map<string, string>();
-
-function rememberTsQuery(text: string, tsQuery: string): void {
-  recentTsQueries.delete(text);
-  recentTsQueries.set(text, tsQuery);
-  if (recentTsQueries.size > 200) recentTsQueries.delete(recentTsQueries.keys().next().value!);
 }
 
 /**
@@ -231,30 +225,4 @@ async function suggestCorrection(
     pageSize: 1,
   });
   return found.found > 0 ? suggestion : null;
-}
-
-/** Highlighted snippets of the page's hits: marks are U+0002/U+0003, turned into <mark> by the view (never raw HTML). */
-export async function snippetsOf(
-  db: Executor,
-  query: string | null,
-  texts: { id: string; lang: string; text: string }[],
-): Promise<Map<string, string>> {
-  const snippets = new Map<string, string>();
-  if (texts.length === 0) return snippets;
-  const known = query ? recentTsQueries.get(query) : undefined;
-  const tsQuery = known ? sql<string>`${known}::tsquery` : query ? buildTsQuery(query) : null;
-  if (!tsQuery) {
-    for (const item of texts)
-      snippets.set(item.id, item.text.length > 300 ? `${item.text.slice(0, 300)}…` : item.text);
-    return snippets;
-  }
-  const rows = await sql<{ id: string; snippet: string }>`
-    WITH q AS (SELECT ${tsQuery} AS query)
-    SELECT t.id, ts_headline(t.config::regconfig, t.text, q.query,
-      'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-    FROM q, jsonb_to_recordset(${JSON.stringify(
-      texts.map((item) => ({ id: item.id, text: item.text, config: searchConfigurationOf(item.lang) })),
-    )}::jsonb) AS t(id text, text text, config text)`.execute(db);
-  for (const row of rows.rows) snippets.set(row.id, row.snippet);
-  return snippets;
 }
