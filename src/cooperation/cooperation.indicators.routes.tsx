@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, HttpProblem } from '../http/problems.ts';
-import { LANGUAGES, type LocalizedText, pickText } from '../web/language.ts';
+import { LANGUAGES, type LocalizedText } from '../web/language.ts';
 import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import { canManageRecord, canViewRecord } from './cooperation.access.ts';
@@ -20,13 +20,6 @@ import {
   recordsOfOrganisation,
 } from './cooperation.indicators.repository.ts';
 import {
-  IndicatorInput,
-  IndicatorQuery,
-  IndicatorUpdate,
-  IndicatorValueInput,
-  IndicatorView,
-} from './cooperation.indicators.schemas.ts';
-import {
   ChooseOwnerPage,
   type FormValues,
   IndicatorFormPage,
@@ -35,8 +28,8 @@ import {
   NetworkIndicatorsPage,
 } from './cooperation.indicators.views.tsx';
 import { cooperationIatiRoutes } from './cooperation.iati.routes.ts';
+import { MATRIX_DEFINITION, cooperationIndicatorsApiRoutes } from './cooperation.indicators.api.routes.ts';
 
-const TAG = 'Cooperation indicators';
 const Id = Type.String({ format: 'uuid' });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 });
 const PageIdParams = Type.Object({ lang: LangParams.properties.lang, id: Id });
@@ -46,7 +39,6 @@ function requireId(id: string): string {
   if (!UUID.test(id)) throw new HttpProblem('not-found');
   return id;
 }
-const Saved = Type.Object({ id: Type.String(), version: Type.Integer() });
 
 // The forms, as browsers send them: every field text, one per language for texts (`name.fr`…).
 const formProperties: Record<string, ReturnType<typeof Type.String>> = {};
@@ -77,15 +69,6 @@ const ValueForm = Type.Partial(
     note: Type.String({ maxLength: 2000 }),
   }),
 );
-
-const MATRIX_DEFINITION = {
-  originalLanguage: 'en',
-  unitType: 'count',
-  baselineValue: 0,
-  baselineOn: '2025-01-01',
-  targetValue: 10,
-  targetOn: '2026-01-01',
-};
 
 /** A number where the form holds one (a decimal comma accepted), else the text, for the command to name. */
 function numberOrText(value: string | undefined): number | string | undefined {
@@ -154,35 +137,6 @@ function stringValues(body: unknown): FormValues {
   if (body && typeof body === 'object')
     for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
   return values;
-}
-
-/** The API shape of an indicator: authors' names for the network's members, their organisations for others. */
-function indicatorView(indicator: IndicatorDetail, lang: Parameters<typeof pickText>[1]) {
-  return {
-    id: indicator.id,
-    network: indicator.networkSlug,
-    scope: indicator.scope,
-    recordId: indicator.recordId,
-    gcmObjective: indicator.gcmObjective,
-    originalLanguage: indicator.originalLanguage,
-    name: indicator.name,
-    description: indicator.description,
-    unitType: indicator.unitType,
-    unit: indicator.unit,
-    currency: indicator.currency,
-    baseline: { value: indicator.baselineValue, date: indicator.baselineOn },
-    target: { value: indicator.targetValue, date: indicator.targetOn },
-    values: indicator.values.map((v) => ({
-      id: v.id,
-      value: v.value,
-      measuredOn: v.measuredOn,
-      source: v.source,
-      note: v.note,
-      author: indicator.viewerIsMember ? v.authorName : (pickText(v.authorOrganisation, lang)?.text ?? null),
-    })),
-    progress: indicator.progress,
-    version: indicator.version,
-  };
 }
 
 export async function cooperationIndicatorsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -468,140 +422,6 @@ export async function cooperationIndicatorsRoutes(fastify: FastifyInstance): Pro
     },
   );
 
-  // ---- API ---------------------------------------------------------------------------------
-
-  app.get(
-    '/api/v1/indicators',
-    {
-      schema: {
-        tags: [TAG],
-        summary: 'Indicators of the effects of cooperation that the caller may see, with their values',
-        querystring: IndicatorQuery,
-        response: { 200: Type.Array(IndicatorView) },
-      },
-      config: { access: 'public' },
-    },
-    async (request) => {
-      const { network: slug, record, objective } = request.query;
-      let networkId: string | undefined;
-      if (slug) {
-        const network = await findNetworkBySlug(db, slug);
-        if (!network) return [];
-        networkId = network.id;
-      }
-      const indicators = await listVisibleIndicators(db, request.principal, {
-        ...(networkId ? { networkId } : {}),
-        ...(record ? { recordId: record } : {}),
-        ...(objective ? { gcmObjective: objective } : {}),
-      });
-      return indicators.map((indicator) => indicatorView(indicator, request.lang));
-    },
-  );
-
-  app.post(
-    '/api/v1/indicators',
-    {
-      schema: {
-        tags: [TAG],
-        summary:
-          "Define an indicator of a network, a GCM objective or a cooperation record (the network's secretariat; a record's parties)",
-        security: [{ bearer: [] }],
-        body: IndicatorInput,
-        response: { 201: Saved },
-      },
-      config: {
-        access: 'own-organisation',
-        harness: {
-          body: { ...MATRIX_DEFINITION, scope: 'record', name: { en: 'Matrix indicator' } },
-          bodyParams: { recordId: 'ownRecord' },
-        },
-      },
-    },
-    async (request, reply) => {
-      const result = await defineIndicator(db, request.principal!, request.body, request.t);
-      if (!result.ok) throw new HttpProblem('validation', result.errors);
-      return reply.code(201).send(result.value);
-    },
-  );
-
-  app.get(
-    '/api/v1/indicators/:id',
-    {
-      schema: {
-        tags: [TAG],
-        summary: 'One indicator with its baseline, target, values and progress',
-        params: Type.Object({ id: Id }),
-        response: { 200: IndicatorView },
-      },
-      config: { access: 'public', harness: { params: { id: 'networkIndicator' } } },
-    },
-    async (request) =>
-      indicatorView(await getVisibleIndicator(db, request.principal, request.params.id), request.lang),
-  );
-
-  app.put(
-    '/api/v1/indicators/:id',
-    {
-      schema: {
-        tags: [TAG],
-        summary: 'Change an indicator (whoever defines it); a stale version is a 409 conflict',
-        security: [{ bearer: [] }],
-        params: Type.Object({ id: Id }),
-        body: IndicatorUpdate,
-        response: { 200: Saved },
-      },
-      config: {
-        access: 'own-organisation',
-        harness: {
-          params: { id: 'ownRecordIndicator' },
-          body: { ...MATRIX_DEFINITION, name: { en: 'Matrix indicator' }, version: 1 },
-        },
-      },
-    },
-    async (request) => {
-      const result = await updateIndicator(
-        db,
-        request.principal!,
-        request.params.id,
-        request.body,
-        request.t,
-      );
-      if (result.ok) return result.value;
-      throw new HttpProblem('conflict' in result ? 'conflict' : 'validation', result.errors);
-    },
-  );
-
-  app.post(
-    '/api/v1/indicators/:id/values',
-    {
-      schema: {
-        tags: [TAG],
-        summary: 'Add a measured value, with its date and source; the caller is its author',
-        security: [{ bearer: [] }],
-        params: Type.Object({ id: Id }),
-        body: IndicatorValueInput,
-        response: { 201: Type.Object({ id: Type.String() }) },
-      },
-      config: {
-        access: 'own-organisation',
-        harness: {
-          params: { id: 'ownRecordIndicator' },
-          body: { value: 5, measuredOn: '2025-07-01', source: 'Matrix' },
-        },
-      },
-    },
-    async (request, reply) => {
-      const result = await addIndicatorValue(
-        db,
-        request.principal!,
-        request.params.id,
-        request.body,
-        request.t,
-      );
-      if (!result.ok) throw new HttpProblem('validation', result.errors);
-      return reply.code(201).send(result.value);
-    },
-  );
-
+  await cooperationIndicatorsApiRoutes(app);
   await cooperationIatiRoutes(app);
 }

@@ -285,14 +285,16 @@ function ItemFields({
       <fieldset>
         <legend>{t('cooperationItems.field.period')}</legend>
         <p class="field__hint">{t('cooperationItems.form.periodHint')}</p>
-        <DateInput
+        <TextInput
+          type="date"
           ctx={ctx}
           name="startsOn"
           label={t('cooperationItems.field.startsOn')}
           value={values.startsOn}
           errors={errors}
         />
-        <DateInput
+        <TextInput
+          type="date"
           ctx={ctx}
           name="endsOn"
           label={t('cooperationItems.field.endsOn')}
@@ -352,28 +354,6 @@ function ItemFields({
         ))}
       </fieldset>
     </>
-  );
-}
-
-function DateInput(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[] | undefined;
-}) {
-  const error = errorOf(props.errors, props.name);
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} error={error}>
-      <input
-        type="date"
-        id={`field-${props.name}`}
-        name={props.name}
-        value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `field-${props.name}-error` : undefined}
-      />
-    </Field>
   );
 }
 

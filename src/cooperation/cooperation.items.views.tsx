@@ -7,6 +7,7 @@ import {
   PageHeading,
   TextInput,
   errorFor,
+  FacetFieldset,
 } from '../web/components.tsx';
 import type { Lang, LocalizedText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
@@ -97,30 +98,11 @@ export function ItemsListPage(props: {
           if (facet.name === 'status')
             for (const status of ITEM_STATUSES) if (!counts.has(status)) counts.set(status, 0);
           for (const value of chosen) if (!counts.has(value)) counts.set(value, 0);
-          if (counts.size === 0) return null;
+          const options = new Map(
+            [...counts].map(([value, count]) => [value, { label: facetLabel(facet, value), count }]),
+          );
           return (
-            <fieldset class="facet">
-              <legend>{t(facet.title)}</legend>
-              <ul class="facet__options">
-                {[...counts].map(([value, count]) => {
-                  const id = `facet-${facet.name}-${value}`;
-                  return (
-                    <li>
-                      <input
-                        type="checkbox"
-                        id={id}
-                        name={facet.name}
-                        value={value}
-                        checked={chosen.has(value)}
-                      />{' '}
-                      <label for={id}>
-                        {facetLabel(facet, value)} <span class="meta">({count})</span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
+            <FacetFieldset name={facet.name} legend={t(facet.title)} options={options} chosen={chosen} />
           );
         })}
         <button type="submit">{t('cooperationItems.search.submit')}</button>

@@ -297,14 +297,16 @@ export function RecordFormPage(props: {
         />
         <fieldset>
           <legend>{t('cooperationRecords.field.period')}</legend>
-          <DateInput
+          <TextInput
+            type="date"
             ctx={ctx}
             name="startsOn"
             label={t('cooperationRecords.field.startsOn')}
             value={values.startsOn}
             errors={errors}
           />
-          <DateInput
+          <TextInput
+            type="date"
             ctx={ctx}
             name="endsOn"
             label={t('cooperationRecords.field.endsOn')}
@@ -386,28 +388,6 @@ export function RecordFormPage(props: {
         <button type="submit">{t('cooperationRecords.form.save')}</button>
       </form>
     </Layout>
-  );
-}
-
-function DateInput(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[] | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} error={error}>
-      <input
-        type="date"
-        id={`field-${props.name}`}
-        name={props.name}
-        value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `field-${props.name}-error` : undefined}
-      />
-    </Field>
   );
 }
 

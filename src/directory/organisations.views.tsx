@@ -1,6 +1,14 @@
 import type { FieldError } from '../http/problems.ts';
 import { labelOf } from '../reference/index.ts';
-import { CsrfField, DataTable, ErrorSummary, Notice, PageHeading, TextInput } from '../web/components.tsx';
+import {
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Notice,
+  PageHeading,
+  TextInput,
+  FacetFieldset,
+} from '../web/components.tsx';
 import { type Lang, LANGUAGES, type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
@@ -122,30 +130,11 @@ export function OrganisationsListPage(props: {
           const chosen = new Set(filters[facet.name] ?? []);
           const counts = new Map(result.facets[facet.name].map((entry) => [entry.value, entry.count]));
           for (const value of chosen) if (!counts.has(value)) counts.set(value, 0);
-          if (counts.size === 0) return null;
+          const options = new Map(
+            [...counts].map(([value, count]) => [value, { label: facetLabel(facet, value), count }]),
+          );
           return (
-            <fieldset class="facet">
-              <legend>{t(facet.title)}</legend>
-              <ul class="facet__options">
-                {[...counts].map(([value, count]) => {
-                  const id = `facet-${facet.name}-${value}`;
-                  return (
-                    <li>
-                      <input
-                        type="checkbox"
-                        id={id}
-                        name={facet.name}
-                        value={value}
-                        checked={chosen.has(value)}
-                      />{' '}
-                      <label for={id}>
-                        {facetLabel(facet, value)} <span class="meta">({count})</span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
+            <FacetFieldset name={facet.name} legend={t(facet.title)} options={options} chosen={chosen} />
           );
         })}
         <button type="submit">{t('organisations.search.submit')}</button>

@@ -241,29 +241,6 @@ function CodeChoices(props: {
   );
 }
 
-function DateInput(props: {
-  ctx: PageContext;
-  name: 'opensOn' | 'closesOn';
-  label: string;
-  value: string;
-  errors: FieldError[] | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} error={error} required>
-      <input
-        type="date"
-        id={`field-${props.name}`}
-        name={props.name}
-        value={props.value}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `field-${props.name}-error` : undefined}
-      />
-    </Field>
-  );
-}
-
 export function CallFormPage(props: {
   ctx: PageContext;
   networks: { slug: string; name: LocalizedText }[];
@@ -339,14 +316,18 @@ export function CallFormPage(props: {
             </fieldset>
           );
         })}
-        <DateInput
+        <TextInput
+          type="date"
+          required
           ctx={ctx}
           name="opensOn"
           label={t('practiceWorkflow.calls.opensOn')}
           value={values.opensOn}
           errors={errors}
         />
-        <DateInput
+        <TextInput
+          type="date"
+          required
           ctx={ctx}
           name="closesOn"
           label={t('practiceWorkflow.calls.closesOn')}

@@ -283,6 +283,58 @@ describe('the review workflow', () => {
     );
   });
 
+  it('keeps a reviewer who has answered in their seat when the reviewers are reassigned', async () => {
+    const db = database.db;
+    const created = value(await commands.createPractice(db, world.focal, draft(), t));
+    value(await commands.submitPractice(db, world.focal, created.id, created.version, t));
+    const seats = (secretariatReviewer: string) => ({
+      secretariatReviewer,
+      memberReviewers: world.reviewers.members.map((r) => r.userId),
+    });
+    value(
+      await assignReviewers(db, world.secretariat, created.id, seats(world.reviewers.secretariat.userId), t),
+    );
+    value(
+      await submitReview(
+        db,
+        world.reviewers.secretariat,
+        created.id,
+        {
+          relevance: 4,
+          effectiveness: 4,
+          replicability: 3,
+          sustainability: 3,
+          recommendation: 'publish',
+          comments: 'Well documented.',
+        },
+        t,
+      ),
+    );
+    const replaced = await assignReviewers(
+      db,
+      world.secretariat,
+      created.id,
+      seats(world.secretariat.userId),
+      t,
+    );
+    assert.ok(!replaced.ok);
+    assert.deepEqual(
+      replaced.errors.map((error) => error.field),
+      ['secretariatReviewer'],
+    );
+    value(
+      await assignReviewers(db, world.secretariat, created.id, seats(world.reviewers.secretariat.userId), t),
+    );
+    const reviews = await db
+      .selectFrom('practice_reviews as r')
+      .innerJoin('practice_versions as v', 'v.id', 'r.version_id')
+      .select(['r.reviewer_id', 'r.submitted_at'])
+      .where('v.practice_id', '=', created.id)
+      .execute();
+    assert.equal(reviews.length, 3);
+    assert.equal(reviews.filter((review) => review.submitted_at !== null).length, 1);
+  });
+
   it('returns a version with comments; the authors edit a new version and submit again', async () => {
     const db = database.db;
     const created = value(await commands.createPractice(db, world.focal, draft(), t));

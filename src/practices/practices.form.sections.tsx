@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/problems.ts';
-import { Field, errorFor } from '../web/components.tsx';
+import { Field, errorFor, TextInput } from '../web/components.tsx';
 import type { PageContext } from '../web/render.tsx';
 import {
   ChoiceSelect,
@@ -95,14 +95,18 @@ export function WhoWhereWhen({ ctx, values, choices, errors }: SectionProps) {
       />
       <fieldset id="field-period">
         <legend>{t('practices.field.period')}</legend>
-        <DateInput
+        <TextInput
+          type="date"
+          hint={ctx.t('practiceForm.period.hint')}
           ctx={ctx}
           name="periodStart"
           label={t('practiceForm.period.start')}
           value={values.periodStart}
           errors={errors}
         />
-        <DateInput
+        <TextInput
+          type="date"
+          hint={ctx.t('practiceForm.period.hint')}
           ctx={ctx}
           name="periodEnd"
           label={t('practiceForm.period.end')}
@@ -136,36 +140,6 @@ export function WhoWhereWhen({ ctx, values, choices, errors }: SectionProps) {
         errors={errors}
       />
     </section>
-  );
-}
-
-function DateInput(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[] | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  return (
-    <Field
-      ctx={props.ctx}
-      name={props.name}
-      label={props.label}
-      hint={props.ctx.t('practiceForm.period.hint')}
-      error={error}
-    >
-      <input
-        type="date"
-        id={`field-${props.name}`}
-        name={props.name}
-        value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={
-          error ? `field-${props.name}-hint field-${props.name}-error` : `field-${props.name}-hint`
-        }
-      />
-    </Field>
   );
 }
 

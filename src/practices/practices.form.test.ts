@@ -297,7 +297,7 @@ describe('POST /{lang}/practices', () => {
     );
     assert.equal(response.statusCode, 400);
     assert.equal(errorNextTo(response.body, 'periodEnd'), 'The end must come after the start.');
-    assert.match(response.body, /name="periodStart" value="2023-01-01"/);
+    assert.match(response.body, /name="periodStart" type="date" value="2023-01-01"/);
     assert.equal(await practiceCount(), 0);
   });
 

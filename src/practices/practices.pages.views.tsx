@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/problems.ts';
-import { ErrorSummary, Notice, PageHeading, Select, TextInput } from '../web/components.tsx';
+import { ErrorSummary, Notice, PageHeading, Select, TextInput, FacetFieldset } from '../web/components.tsx';
 import type { LocalizedText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
@@ -152,32 +152,9 @@ export function PracticeSearchPage(props: {
             ]}
           />
           <button type="submit">{t('practicePages.search.submit')}</button>
-          {facets.map(({ spec, chosen, options }) =>
-            options.size === 0 ? null : (
-              <fieldset class="facet">
-                <legend>{t(spec.title)}</legend>
-                <ul class="facet__options">
-                  {[...options].map(([value, option]) => {
-                    const id = `facet-${spec.name}-${value}`;
-                    return (
-                      <li>
-                        <input
-                          type="checkbox"
-                          id={id}
-                          name={spec.name}
-                          value={value}
-                          checked={chosen.has(value)}
-                        />
-                        <label for={id}>
-                          {option.label} <span class="meta">({option.count})</span>
-                        </label>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </fieldset>
-            ),
-          )}
+          {facets.map(({ spec, chosen, options }) => (
+            <FacetFieldset name={spec.name} legend={t(spec.title)} options={options} chosen={chosen} />
+          ))}
           <button type="submit">{t('practicePages.filters.apply')}</button>
         </form>
         <div class="practice-search__results">

@@ -241,9 +241,14 @@ export async function reviewQueue(db: Executor, actor: Principal) {
   const assigned = await db
     .selectFrom('practice_reviews as r')
     .innerJoin('practice_versions as v', 'v.id', 'r.version_id')
-    .innerJoin('practices as p', 'p.working_version_id', 'v.id')
+    .innerJoin('practices as p', 'p.id', 'v.practice_id')
     .select(['p.id', 'v.content', 'v.number', 'r.submitted_at as reviewedAt', 'r.seat'])
     .where('r.reviewer_id', '=', actor.userId)
+    // Reviews given stay listed after the version is published or returned; one still to give
+    // only while its version is the one under review.
+    .where((eb) =>
+      eb.or([eb('r.submitted_at', 'is not', null), eb('p.working_version_id', '=', eb.ref('v.id'))]),
+    )
     .orderBy('r.assigned_at', 'desc')
     .execute();
   return { queue: await queue.orderBy('v.submitted_at').execute(), assigned };

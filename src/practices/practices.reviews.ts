@@ -79,8 +79,22 @@ export async function assignReviewers(
       errors.push({ field: 'memberReviewers', message: t('practices.error.reviewerNotEligible') });
     else if (eligible.get(memberIds[0]!) === eligible.get(memberIds[1]!))
       errors.push({ field: 'memberReviewers', message: t('practices.error.twoInstitutions') });
+    // Reassigning replaces the reviewers who have not answered yet; an answered review stays, so
+    // its reviewer must stay in their seat (else the version would have four reviewers).
+    const answered = await tx
+      .selectFrom('practice_reviews')
+      .select(['reviewer_id', 'seat'])
+      .where('version_id', '=', working.id)
+      .where('submitted_at', 'is not', null)
+      .execute();
+    for (const review of answered) {
+      const kept =
+        review.seat === 'secretariat' ? own === review.reviewer_id : memberIds.includes(review.reviewer_id);
+      const field = review.seat === 'secretariat' ? 'secretariatReviewer' : 'memberReviewers';
+      if (!kept && !errors.some((error) => error.field === field))
+        errors.push({ field, message: t('practices.error.answeredReviewerStays') });
+    }
     if (errors.length > 0) return invalid(errors);
-    // Reassigning replaces the reviewers who have not answered yet; answered reviews stay.
     await tx
       .deleteFrom('practice_reviews')
       .where('version_id', '=', working.id)
@@ -184,6 +198,8 @@ export async function openCall(
   input: unknown,
   t: Translate,
 ): Promise<Result<{ id: string }>> {
+  // Only a secretariat opens calls: refused before the input is read; which network's, once it is.
+  if (!isSecretariat(actor)) throw new HttpProblem('forbidden');
   const data = plainCopy(input) as CallInputType;
   const errors = validateCall(data, t);
   if (errors.length > 0) return invalid(errors);

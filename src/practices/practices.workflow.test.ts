@@ -220,6 +220,8 @@ describe('the review workflow through the pages', () => {
     assert.equal(published.headers.location, `/en/practices/${id}?notice=published`);
     assert.equal(await statusOf(id), 'published');
     assert.deepEqual(await searchApi('trafficking'), [id]);
+    const reviewerWork = await (await browser('peerB1')).get('/en/practices/work');
+    assert.match(reviewerWork.body, /1 review done/, 'a review given stays in My work after publication');
     const page = await (
       await browser('public')
     ).get(`/en/practices?q=${encodeURIComponent('binational protocol')}`);

@@ -63,7 +63,7 @@ interface TextInputProps {
   ctx: PageContext;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'date';
   value?: string | undefined;
   hint?: string;
   errors?: FieldError[] | undefined;
@@ -188,5 +188,42 @@ export function Select(props: {
         ))}
       </select>
     </Field>
+  );
+}
+
+/**
+ * One facet of a search form: a checkbox for each value with its count. The chosen values are
+ * checked, and kept as options even when no result has them any more, so they can be unticked.
+ */
+export function FacetFieldset(props: {
+  name: string;
+  legend: string;
+  options: ReadonlyMap<string, { label: string; count: number }>;
+  chosen: ReadonlySet<string>;
+}) {
+  if (props.options.size === 0) return null;
+  return (
+    <fieldset class="facet">
+      <legend>{props.legend}</legend>
+      <ul class="facet__options">
+        {[...props.options].map(([value, option]) => {
+          const id = `facet-${props.name}-${value}`;
+          return (
+            <li>
+              <input
+                type="checkbox"
+                id={id}
+                name={props.name}
+                value={value}
+                checked={props.chosen.has(value)}
+              />{' '}
+              <label for={id}>
+                {option.label} <span class="meta">({option.count})</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }
