@@ -93,10 +93,12 @@ describe('the demo’s cooperation exchange', () => {
       .execute();
     assert.equal(dropped.length, 1);
     assert.ok(dropped[0]!.dropped_reason);
-    assert.equal(
-      (await database.db.selectFrom('cooperation_matches').select('id').execute()).length,
-      DEMO_MATCHES.length,
-    );
+    const matches = await database.db.selectFrom('cooperation_matches').selectAll().execute();
+    assert.equal(matches.length, DEMO_MATCHES.length);
+    for (const match of matches) {
+      assert.ok(match.score !== null && match.score > 0, 'scored as when it was proposed');
+      assert.ok(match.explanation.length > 0, 'with the reasons of its score');
+    }
   });
 
   it('has a network, a record and an objective indicator, each with values over time', async () => {

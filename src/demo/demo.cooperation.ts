@@ -8,6 +8,8 @@ import {
   insertRecordRow,
 } from '../cooperation/cooperation.repository.ts';
 import type { MatchStage, PartyRole } from '../cooperation/cooperation.tables.ts';
+import { findItem } from '../cooperation/cooperation.repository.ts';
+import { scoreItems } from '../cooperation/matching.ts';
 
 /**
  * The demo's cooperation exchange (seeds 003 and 004): offers and demands among the networks'
@@ -757,12 +759,16 @@ export async function loadDemoCooperation(
   const recordIds = new Map<string, string>();
   for (const match of DEMO_MATCHES) {
     const [first, ...later] = match.moves;
+    // Scored as a proposal would be, before the cooperation it led to counts as earlier cooperation.
+    const demand = (await findItem(tx, itemIds.get(match.demand)!))!;
+    const offer = (await findItem(tx, itemIds.get(match.offer)!))!;
+    const scored = await scoreItems(tx, demand, offer);
     const matchId = await insertMatchRow(tx, {
       networkId: ids.network(match.network),
-      demandId: itemIds.get(match.demand)!,
-      offerId: itemIds.get(match.offer)!,
-      score: null,
-      explanation: [],
+      demandId: demand.id,
+      offerId: offer.id,
+      score: scored.score,
+      explanation: scored.parts,
       proposedBy: null,
       occurredOn: first!.on,
       note: first!.note,
