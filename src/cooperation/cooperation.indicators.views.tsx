@@ -10,6 +10,7 @@ import {
   PageHeading,
   Select,
   errorFor,
+  TextInput,
 } from '../web/components.tsx';
 import { LANGUAGES, type Lang, type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
@@ -293,17 +294,12 @@ export function IndicatorPage({
   );
 }
 
+/** A text or date field of the indicator forms, its value read from the form's values; `step` marks a number. */
 function Input({
-  ctx,
-  name,
-  label,
   values,
-  errors,
-  type = 'text',
-  required,
-  lang,
-  hint,
   step,
+  hint,
+  ...field
 }: {
   ctx: PageContext;
   name: string;
@@ -316,24 +312,13 @@ function Input({
   hint?: string;
   step?: string;
 }) {
-  const error = errorFor(errors, name);
-  const describedBy = [hint ? `field-${name}-hint` : null, error ? `field-${name}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <Field ctx={ctx} name={name} label={label} error={error} required={required} {...(hint ? { hint } : {})}>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={type as 'text'}
-        value={values[name] ?? ''}
-        required={required}
-        lang={lang}
-        inputMode={step ? ('decimal' as const) : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-    </Field>
+    <TextInput
+      {...field}
+      {...(hint ? { hint } : {})}
+      value={values[field.name] ?? ''}
+      inputMode={step ? 'decimal' : undefined}
+    />
   );
 }
 

@@ -70,6 +70,9 @@ interface TextInputProps {
   required?: boolean;
   autocomplete?: string;
   maxLength?: number;
+  /** The language of the text expected, when it is not the page's. */
+  lang?: string | undefined;
+  inputMode?: 'decimal' | 'numeric' | undefined;
 }
 
 export function TextInput(props: TextInputProps) {
@@ -97,6 +100,8 @@ export function TextInput(props: TextInputProps) {
         required={props.required}
         autocomplete={props.autocomplete}
         maxLength={props.maxLength}
+        lang={props.lang}
+        inputMode={props.inputMode}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       />
