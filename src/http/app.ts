@@ -61,12 +61,36 @@ function requestLanguage(url: string, acceptLanguage: string | undefined) {
   return negotiateLanguage(acceptLanguage);
 }
 
+/** Anything shaped like an email address, in an error's text (SMTP errors quote the recipients). */
+const EMAIL_ADDRESS = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+\.[^\s<>"'(),;:@]+/g;
+const withoutAddresses = (text: unknown) =>
+  typeof text === 'string' ? text.replace(EMAIL_ADDRESS, '[address]') : '';
+
+/**
+ * An error as the log keeps it: its type, its message and stack with every email address masked,
+ * and the codes that say what went wrong (an SMTP reply code, the command). Other properties are
+ * left out: nodemailer's errors carry the rejected recipients and the server's whole answer.
+ */
+export function serializeError(error: unknown) {
+  if (!(error instanceof Error))
+    return { type: typeof error, message: withoutAddresses(String(error)), stack: '' };
+  const details = error as Error & { code?: unknown; responseCode?: unknown; command?: unknown };
+  return {
+    type: error.constructor.name,
+    message: withoutAddresses(error.message),
+    stack: withoutAddresses(error.stack),
+    ...(typeof details.code === 'string' || typeof details.code === 'number' ? { code: details.code } : {}),
+    ...(typeof details.responseCode === 'number' ? { responseCode: details.responseCode } : {}),
+    ...(typeof details.command === 'string' ? { command: details.command } : {}),
+  };
+}
+
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   if (config.logLevel === 'silent') return false;
   return {
     level: config.logLevel,
     // Logs carry the route pattern, never the raw URL (reset tokens live in URLs), nor addresses,
-    // cookies, authorization headers or bodies.
+    // cookies, authorization headers or bodies; errors without the email addresses they quote.
     serializers: {
       req(request: import('fastify').FastifyRequest) {
         return { id: request.id, method: request.method, route: request.routeOptions?.url ?? '(unmatched)' };
@@ -74,6 +98,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       res(reply: { statusCode: number }) {
         return { statusCode: reply.statusCode };
       },
+      err: serializeError,
     },
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
   };

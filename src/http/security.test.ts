@@ -277,6 +277,32 @@ describe('errors and logs', () => {
     await close();
   });
 
+  it('logs a mail error without the addresses it quotes, keeping its codes', async () => {
+    const { app, lines, close } = await appWithLog();
+    app.log.error(
+      {
+        err: Object.assign(
+          new Error("Can't send mail - all recipients were rejected: 550 <jane.doe@example.org>"),
+          {
+            code: 'EENVELOPE',
+            responseCode: 550,
+            command: 'RCPT TO',
+            rejected: ['jane.doe@example.org'],
+            response: '550 5.1.1 <jane.doe@example.org>: Recipient address rejected',
+          },
+        ),
+      },
+      'match mail not delivered',
+    );
+    const log = lines.join('');
+    assert.match(log, /match mail not delivered/);
+    assert.match(log, /"code":"EENVELOPE"/);
+    assert.match(log, /"responseCode":550/);
+    assert.match(log, /\[address\]/);
+    assert.equal(log.includes('jane.doe'), false);
+    await close();
+  });
+
   it('limits writes per address with a localized 429', async () => {
     const { app, close } = await appWithLog({ PUENTE_WRITES_PER_MINUTE: '2', LOG_LEVEL: 'silent' });
     const agent = new Agent(app);
