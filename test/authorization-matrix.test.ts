@@ -12,6 +12,13 @@ import type { RouteEntry } from '../src/http/app.ts';
 import { L } from '../src/web/routes.ts';
 import { Agent, buildTestApp, type TestContext } from './support/app.ts';
 import { closeTestDatabase } from './support/database.ts';
+import { jobsFixtures } from './support/fixtures.jobs.ts';
+import { meetingsFixtures } from './support/fixtures.meetings.ts';
+import { meetingsRecordFixtures } from './support/fixtures.meetings-record.ts';
+import { questionsFixtures } from './support/fixtures.questions.ts';
+import { subscriptionsFixtures } from './support/fixtures.subscriptions.ts';
+import { updatesFixtures } from './support/fixtures.updates.ts';
+import type { MatrixEnv, MatrixFixture } from './support/matrix-env.ts';
 import {
   ACTOR_NAMES,
   type Actor,
@@ -124,6 +131,35 @@ const FIXTURES: Record<string, (actor: Actor) => Promise<string>> = {
     [{ organisationId: fixtures.owningOrganisation.id, role: 'provider' }] as unknown as string,
 };
 
+/** The fixtures of the domains that keep theirs in `test/support/fixtures.<domain>.ts`. */
+const DOMAIN_FIXTURES: Record<string, MatrixFixture> = {
+  ...jobsFixtures,
+  ...meetingsFixtures,
+  ...meetingsRecordFixtures,
+  ...updatesFixtures,
+  ...questionsFixtures,
+  ...subscriptionsFixtures,
+};
+
+const matrixEnv = (): MatrixEnv => ({
+  db: ctx.database.db,
+  networkId: fixtures.network.id,
+  networkSlug: fixtures.network.slug,
+  owningOrganisationId: fixtures.owningOrganisation.id,
+  otherOrganisationId: fixtures.otherOrganisation.id,
+  thirdOrganisationId,
+  actors,
+});
+
+/** A fixture's value for a caller, wherever the fixture is defined. */
+async function fixtureValue(name: string, actor: Actor): Promise<string> {
+  const local = FIXTURES[name];
+  if (local) return local(actor);
+  const domain = DOMAIN_FIXTURES[name];
+  if (!domain) throw new Error(`no authorization-matrix fixture named ${name}`);
+  return domain(actor, matrixEnv());
+}
+
 const networkOnly = () => ({ ...practiceOwner(), visibility: 'network' as const });
 
 /** The owning organisation as provider; a third organisation, outside the matrix's callers, as beneficiary. */
@@ -154,7 +190,7 @@ async function concreteUrl(route: RouteEntry, actor: Actor): Promise<string> {
   for (const match of url.matchAll(/:([A-Za-z0-9_]+)/g)) {
     const name = match[1]!;
     const fixture = route.config.harness?.params?.[name];
-    const value = fixture ? await FIXTURES[fixture]!(actor) : crypto.randomUUID();
+    const value = fixture ? await fixtureValue(fixture, actor) : crypto.randomUUID();
     url = url.replace(`:${name}`, value);
   }
   return url;
@@ -168,7 +204,7 @@ async function call(route: RouteEntry, actor: Actor) {
   else if (actor.sessionCookie) agent.cookies.set('puente_session', actor.sessionCookie);
   const body: Record<string, unknown> = { ...route.config.harness?.body };
   for (const [field, fixture] of Object.entries(route.config.harness?.bodyParams ?? {}))
-    body[field] = await FIXTURES[fixture]!(actor);
+    body[field] = await fixtureValue(fixture, actor);
   if (route.method === 'GET') return agent.get(url);
   if (isApi) return agent.json(route.method as 'POST', url, route.method === 'DELETE' ? undefined : body);
   return agent.postForm(url, Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)])));

@@ -16,6 +16,8 @@ export interface UsersTable {
   disabled_at: Date | null;
   /** The languages this member translates practices into (the translator role). */
   translator_languages: ColumnType<string[], string[] | undefined, string[]>;
+  /** The IANA time zone meetings are shown in (null: the organiser's, and UTC). */
+  time_zone: string | null;
 }
 
 export interface NetworkRolesTable {

@@ -4,6 +4,11 @@ import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CooperationTables } from '../cooperation/cooperation.tables.ts';
 import type { DirectoryTables } from '../directory/directory.tables.ts';
 import type { PracticesTables } from '../practices/practices.tables.ts';
+import type { JobsTables } from '../jobs/jobs.tables.ts';
+import type { MeetingsTables } from '../meetings/meetings.tables.ts';
+import type { UpdatesTables } from '../updates/updates.tables.ts';
+import type { QuestionsTables } from '../questions/questions.tables.ts';
+import type { SubscriptionsTables } from '../subscriptions/subscriptions.tables.ts';
 
 export interface SettingsTable {
   key: string;
@@ -12,7 +17,17 @@ export interface SettingsTable {
 
 /** The whole schema, assembled from each domain's own table types. */
 export interface Database
-  extends AccountsTables, AuditTables, DirectoryTables, PracticesTables, CooperationTables {
+  extends
+    AccountsTables,
+    AuditTables,
+    DirectoryTables,
+    PracticesTables,
+    CooperationTables,
+    JobsTables,
+    MeetingsTables,
+    UpdatesTables,
+    QuestionsTables,
+    SubscriptionsTables {
   settings: SettingsTable;
 }
 

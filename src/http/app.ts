@@ -15,6 +15,12 @@ import { homePlugin } from '../home/index.ts';
 import { directoryPlugin } from '../directory/index.ts';
 import { practicesPlugin } from '../practices/index.ts';
 import { cooperationPlugin } from '../cooperation/index.ts';
+import { jobsPlugin } from '../jobs/index.ts';
+import { meetingsPlugin } from '../meetings/index.ts';
+import { updatesPlugin } from '../updates/index.ts';
+import { questionsPlugin } from '../questions/index.ts';
+import { subscriptionsPlugin } from '../subscriptions/index.ts';
+import { dashboardPlugin } from '../dashboard/index.ts';
 import { auditPlugin } from '../audit/index.ts';
 import { referencePlugin } from '../reference/index.ts';
 import { apiDocsPlugin } from '../api-docs/index.ts';
@@ -252,6 +258,12 @@ export async function buildApp(
   await app.register(directoryPlugin);
   await app.register(practicesPlugin);
   await app.register(cooperationPlugin);
+  await app.register(meetingsPlugin);
+  await app.register(updatesPlugin);
+  await app.register(questionsPlugin);
+  await app.register(subscriptionsPlugin);
+  await app.register(dashboardPlugin);
+  await app.register(jobsPlugin);
   await app.register(auditPlugin);
   await app.register(apiDocsPlugin);
 

@@ -20,6 +20,13 @@ import cooperationMatching from '../cooperation/cooperation.matching.messages.js
 import cooperationMatches from '../cooperation/cooperation.matches.messages.json' with { type: 'json' };
 import cooperationRecords from '../cooperation/cooperation.records.messages.json' with { type: 'json' };
 import cooperationIndicators from '../cooperation/cooperation.indicators.messages.json' with { type: 'json' };
+import jobs from '../jobs/jobs.messages.json' with { type: 'json' };
+import meetings from '../meetings/meetings.messages.json' with { type: 'json' };
+import meetingsRecord from '../meetings/meetings.record.messages.json' with { type: 'json' };
+import updates from '../updates/updates.messages.json' with { type: 'json' };
+import questions from '../questions/questions.messages.json' with { type: 'json' };
+import subscriptions from '../subscriptions/subscriptions.messages.json' with { type: 'json' };
+import dashboard from '../dashboard/dashboard.messages.json' with { type: 'json' };
 
 /** Every domain's UI messages; `npm run check` verifies the four languages and unused keys. */
 export const catalogues: Catalogue[] = [
@@ -44,4 +51,11 @@ export const catalogues: Catalogue[] = [
   cooperationMatches,
   cooperationRecords,
   cooperationIndicators,
+  jobs,
+  meetings,
+  meetingsRecord,
+  updates,
+  questions,
+  subscriptions,
+  dashboard,
 ] as Catalogue[];

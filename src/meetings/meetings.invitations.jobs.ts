@@ -1,0 +1,4 @@
+import type { JobDefinition, JobSchedule } from '../jobs/jobs.ts';
+
+export const invitationJobs: JobDefinition[] = [];
+export const invitationSchedules: JobSchedule[] = [];

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import { questionsRoutes } from './questions.routes.tsx';
+
+export type { QuestionsTables } from './questions.tables.ts';
+export { questionJobs, questionSchedules } from './questions.jobs.ts';
+
+/** Questions to the network and their comparison tables. */
+export async function questionsPlugin(app: FastifyInstance): Promise<void> {
+  await questionsRoutes(app);
+}

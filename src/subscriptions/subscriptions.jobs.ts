@@ -1,0 +1,4 @@
+import type { JobDefinition, JobSchedule } from '../jobs/jobs.ts';
+
+export const digestJobs: JobDefinition[] = [];
+export const digestSchedules: JobSchedule[] = [];

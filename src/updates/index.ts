@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { updatesRoutes } from './updates.routes.tsx';
+
+export type { UpdatesTables } from './updates.tables.ts';
+
+/** The information-exchange feed. */
+export async function updatesPlugin(app: FastifyInstance): Promise<void> {
+  await updatesRoutes(app);
+}
