@@ -128,6 +128,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         })),
       )
       .execute();
+    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const { id } = await insertUser(tx, {
         email: user.email,
@@ -137,6 +138,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         isAdmin: user.isAdmin ?? false,
         organisationId: user.organisation ? organisationId(user.organisation) : null,
       });
+      userIds.set(user.email, id);
       for (const grant of user.grants ?? [])
         await grantNetworkRole(tx, id, networkIds.get(grant.network)!, grant.role);
       if (user.translates)
@@ -158,6 +160,17 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       organisation: organisationId,
       network: (slug) => networkIds.get(slug)!,
     });
+    // Network life (meetings, the feed, questions, subscriptions) stands on the people too.
+    const networkLife = {
+      organisation: organisationId,
+      network: (slug: string) => networkIds.get(slug)!,
+      user: (email: string) => {
+        const id = userIds.get(email);
+        if (!id) throw new Error(`demo data: no user "${email}"`);
+        return id;
+      },
+    };
+    void networkLife;
     await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
   });
   return DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD }));
