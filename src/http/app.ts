@@ -209,6 +209,7 @@ export async function buildApp(
     if (!UNSAFE_METHODS.has(request.method)) return done();
     // A bearer token is not sent by browsers on their own: such calls need no CSRF token.
     if (request.principal?.via === 'token') return done();
+    if (request.routeOptions.config.csrfExempt) return done();
     app.csrfProtection(request, reply, done);
   });
 

@@ -8,6 +8,11 @@ declare module 'fastify' {
     access?: Access;
     /** Hints for the authorization-matrix and fuzz harnesses (test/). */
     harness?: RouteHarness;
+    /**
+     * Why this unsafe route takes no CSRF token — only for requests that carry their own
+     * unguessable secret and change nothing else (RFC 8058 one-click unsubscribe from a mail client).
+     */
+    csrfExempt?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;
