@@ -14,6 +14,11 @@ import {
 } from './demo.data.ts';
 import { loadDemoPractices } from './demo.practices.load.ts';
 import { loadDemoCooperation } from './demo.cooperation.ts';
+import type { NetworkLifeIds } from './demo.ids.ts';
+import { loadDemoMeetings } from './demo.meetings.ts';
+import { loadDemoQuestions } from './demo.questions.ts';
+import { loadDemoSubscriptions } from './demo.subscriptions.ts';
+import { loadDemoUpdates } from './demo.updates.ts';
 
 export interface DemoAccount {
   email: string;
@@ -161,7 +166,7 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
       network: (slug) => networkIds.get(slug)!,
     });
     // Network life (meetings, the feed, questions, subscriptions) stands on the people too.
-    const networkLife = {
+    const networkLife: NetworkLifeIds = {
       organisation: organisationId,
       network: (slug: string) => networkIds.get(slug)!,
       user: (email: string) => {
@@ -170,7 +175,10 @@ export async function loadDemo(db: Db): Promise<DemoAccount[]> {
         return id;
       },
     };
-    void networkLife;
+    await loadDemoMeetings(tx, networkLife);
+    await loadDemoUpdates(tx, networkLife);
+    await loadDemoQuestions(tx, networkLife);
+    await loadDemoSubscriptions(tx, networkLife);
     await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
   });
   return DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD }));

@@ -1,0 +1,8 @@
+import type { Executor } from '../db/schema.ts';
+import type { NetworkLifeIds } from './demo.ids.ts';
+
+/** The demo's meetings (network life, seeds 003 and 004). */
+export async function loadDemoMeetings(tx: Executor, ids: NetworkLifeIds): Promise<void> {
+  void tx;
+  void ids;
+}
