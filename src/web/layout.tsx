@@ -8,11 +8,13 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** Atom feeds of what the page lists, announced in the head for feed readers. */
+  feeds?: readonly { href: string; title: string }[];
   children: Children;
 }
 
 /** The frame of every page: skip link, landmarks, language switcher, account menu. */
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+export function Layout({ ctx, title, description, feeds, children }: LayoutProps) {
   const { t, lang, principal } = ctx;
   const siteName = t('layout.siteName');
   return (
@@ -24,6 +26,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        {(feeds ?? []).map((feed) => (
+          <link rel="alternate" type="application/atom+xml" href={feed.href} title={feed.title} />
+        ))}
         {LANGUAGES.map((other) => (
           <link
             rel="alternate"
@@ -77,6 +82,15 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
                 <a href={`/${lang}/cooperation`}>{t('layout.cooperation')}</a>
               </li>
               <li>
+                <a href={`/${lang}/meetings`}>{t('layout.meetings')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/updates`}>{t('layout.updates')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/questions`}>{t('layout.questions')}</a>
+              </li>
+              <li>
                 <a href={`/${lang}/organisations`}>{t('layout.organisations')}</a>
               </li>
               <li>
@@ -85,43 +99,58 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <li>
                 <a href={`/${lang}/api`}>{t('layout.apiDocs')}</a>
               </li>
-              {principal?.isAdmin ? (
-                <>
-                  <li>
-                    <a href={`/${lang}/admin/users`}>{t('layout.admin')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${lang}/admin/audit`}>{t('layout.audit')}</a>
-                  </li>
-                </>
-              ) : null}
-              {principal ? (
-                <>
-                  <li>
-                    <a href={`/${lang}/practices/work`}>{t('layout.work')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${lang}/matches`}>{t('layout.matches')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${lang}/account`}>{t('layout.account')}</a>
-                  </li>
-                  <li>
-                    <form method="post" action={`/${lang}/logout`} class="inline-form">
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="link-button">
-                        {t('layout.signOut')}
-                      </button>
-                    </form>
-                  </li>
-                </>
-              ) : (
+              {principal ? null : (
                 <li>
                   <a href={`/${lang}/login`}>{t('layout.signIn')}</a>
                 </li>
               )}
             </ul>
           </nav>
+          {principal ? (
+            <nav class="personal-nav" aria-label={t('layout.personalNav')}>
+              <ul>
+                <li>
+                  <a href={`/${lang}/dashboard`}>{t('layout.dashboard')}</a>
+                </li>
+                <li>
+                  <a href={`/${lang}/practices/work`}>{t('layout.work')}</a>
+                </li>
+                <li>
+                  <a href={`/${lang}/matches`}>{t('layout.matches')}</a>
+                </li>
+                <li>
+                  <a href={`/${lang}/actions`}>{t('layout.actions')}</a>
+                </li>
+                <li>
+                  <a href={`/${lang}/subscriptions`}>{t('layout.subscriptions')}</a>
+                </li>
+                <li>
+                  <a href={`/${lang}/account`}>{t('layout.account')}</a>
+                </li>
+                {principal.isAdmin ? (
+                  <>
+                    <li>
+                      <a href={`/${lang}/admin/users`}>{t('layout.admin')}</a>
+                    </li>
+                    <li>
+                      <a href={`/${lang}/admin/audit`}>{t('layout.audit')}</a>
+                    </li>
+                    <li>
+                      <a href={`/${lang}/admin/jobs`}>{t('layout.jobs')}</a>
+                    </li>
+                  </>
+                ) : null}
+                <li>
+                  <form method="post" action={`/${lang}/logout`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="link-button">
+                      {t('layout.signOut')}
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
         </header>
         <main id="main" tabindex={-1}>
           {children}
