@@ -64,6 +64,12 @@ Commands:
                                  move for PUENTE_MATCH_REMINDER_DAYS days (the server does it
                                  hourly; this is for cron: each match is claimed by one sweep
                                  only, however many run)
+  jobs:run                       run the background jobs once: every schedule (digests,
+                                 reminders, housekeeping), then every due job, including queued
+                                 mail; for cron on instances started with PUENTE_JOBS=off (safe
+                                 beside running instances: each job is done once)
+  jobs:failed                    list the failed jobs (kind, attempts, last error; a mail's
+                                 subject only): retry them from /{lang}/admin/jobs
   help                           show this text
 
 Settings come from the environment, as for \`npm start\`: PUENTE_DATA_DIR (embedded database)
@@ -392,6 +398,64 @@ async function matchesRemindCommand(config: Config, args: string[]): Promise<voi
   });
 }
 
+async function jobsRunCommand(config: Config, args: string[]): Promise<void> {
+  if (args.length > 0) throw new CommandFailure(`jobs:run takes no arguments\n\n${USAGE}`, 2);
+  const [{ runJobsOnce }, { JOBS, SCHEDULES }] = await Promise.all([
+    import('./jobs/jobs.runner.ts'),
+    import('./jobs/jobs.catalogue.ts'),
+  ]);
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+    });
+    const errors: string[] = [];
+    try {
+      const result = await runJobsOnce({
+        db: handle.db,
+        mailer,
+        config,
+        log: { info: () => {}, error: (object) => errors.push(JSON.stringify(object)) },
+        definitions: JOBS,
+        schedules: SCHEDULES,
+      });
+      say(`Jobs: ${result.done} done, ${result.retried} to retry later, ${result.failed} failed for good.`);
+      for (const error of errors.slice(0, 10)) process.stderr.write(`  ${error}\n`);
+      if (result.failed > 0)
+        throw new CommandFailure(`${result.failed} job(s) failed: see puente jobs:failed`);
+    } finally {
+      mailer.close();
+    }
+  });
+}
+
+async function jobsFailedCommand(config: Config, args: string[]): Promise<void> {
+  if (args.length > 0) throw new CommandFailure(`jobs:failed takes no arguments\n\n${USAGE}`, 2);
+  const { listFailedJobs } = await import('./jobs/jobs.admin.ts');
+  await withDatabase(config, async (handle) => {
+    await migrate(handle, false);
+    const jobs = await listFailedJobs(handle.db);
+    if (jobs.length === 0) return say('No failed jobs.');
+    for (const job of jobs) {
+      say(
+        [
+          job.id,
+          job.kind,
+          `attempts ${job.attempts}/${job.maxAttempts}`,
+          `updated ${new Date(job.updatedAt).toISOString()}`,
+          job.subject === null ? '' : `subject "${job.subject}"`,
+        ]
+          .filter(Boolean)
+          .join('  '),
+      );
+      if (job.lastError) say(`  ${job.lastError.split('\n')[0]}`);
+    }
+    say(`${jobs.length} failed job(s).`);
+  });
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -412,6 +476,8 @@ async function run(argv: string[]): Promise<number> {
     'import:memberships': importMembershipsCommand,
     'practices:import': importPracticesCommand,
     'matches:remind': matchesRemindCommand,
+    'jobs:run': jobsRunCommand,
+    'jobs:failed': jobsFailedCommand,
   };
   const handler = commands[command];
   if (!handler) {

@@ -43,6 +43,14 @@ describe('readConfig', () => {
     assert.deepEqual(readConfig({}).contentLanguages, []);
   });
 
+  it('runs background jobs every 5 seconds unless told otherwise (PUENTE_JOBS=off on a web-only instance)', () => {
+    assert.equal(readConfig({}).jobsEnabled, true);
+    assert.equal(readConfig({}).jobsPollSeconds, 5);
+    const webOnly = readConfig({ PUENTE_JOBS: 'off', PUENTE_JOBS_POLL_SECONDS: '30' });
+    assert.equal(webOnly.jobsEnabled, false);
+    assert.equal(webOnly.jobsPollSeconds, 30);
+  });
+
   const bad: [Record<string, string>, string, RegExp][] = [
     [{ PORT: 'abc' }, 'PORT', /an integer between 0 and 65535/],
     [{ PORT: '70000' }, 'PORT', /an integer between 0 and 65535/],
@@ -54,6 +62,8 @@ describe('readConfig', () => {
     [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM', /an email address/],
     [{ PUENTE_ATTACHMENT_LIMIT: '10MB' }, 'PUENTE_ATTACHMENT_LIMIT', /an integer/],
     [{ PUENTE_CONTENT_LANGUAGES: 'ht, arabic' }, 'PUENTE_CONTENT_LANGUAGES', /language codes/],
+    [{ PUENTE_JOBS: 'sometimes' }, 'PUENTE_JOBS', /true or false/],
+    [{ PUENTE_JOBS_POLL_SECONDS: '0' }, 'PUENTE_JOBS_POLL_SECONDS', /an integer between 1 and 3600/],
   ];
   for (const [env, setting, expected] of bad) {
     it(`rejects ${setting}=${Object.values(env)[0]} naming the setting and the expected form`, () => {

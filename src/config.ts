@@ -35,6 +35,10 @@ export interface Config {
    * records (`{prefix}-{network slug}`); set it to the network's registered identifier prefix.
    */
   iatiOrgPrefix: string;
+  /** Whether this instance runs background jobs (`PUENTE_JOBS=off` for a web-only instance). */
+  jobsEnabled: boolean;
+  /** Seconds between two looks at the jobs queue (a job enqueued by this instance is run at once). */
+  jobsPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +161,8 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     secret,
     matchReminderDays: integer(env, 'PUENTE_MATCH_REMINDER_DAYS', 30, 1, 365),
     iatiOrgPrefix: iatiPrefix(env, 'PUENTE_IATI_ORG_PREFIX'),
+    jobsEnabled: boolean(env, 'PUENTE_JOBS', true),
+    jobsPollSeconds: integer(env, 'PUENTE_JOBS_POLL_SECONDS', 5, 1, 3600),
   };
 }
 

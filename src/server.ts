@@ -3,12 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import type { DemoAccount } from './demo/index.ts';
+import type { JobRunner } from './jobs/jobs.runner.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 export interface RunningPuente {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The real mailer (SMTP or the outbox), used by the jobs; requests queue their mail. */
   mailer: Mailer;
+  /** This instance's jobs runner, or null with `PUENTE_JOBS=off`. */
+  jobs: JobRunner | null;
   demoAccounts: DemoAccount[] | null;
   timings: { openMs: number; migrateMs: number; demoMs: number; listenMs: number };
   close(): Promise<void>;
@@ -27,9 +31,11 @@ export async function startPuente(
     import('./db/migrate.ts'),
     import('./db/instance.ts'),
     import('./demo/index.ts'),
-    import('./accounts/index.ts'),
     import('./http/app.ts'),
     import('./mail/mailer.ts'),
+    import('./jobs/jobs.runner.ts'),
+    import('./jobs/jobs.catalogue.ts'),
+    import('./jobs/jobs.mail.ts'),
   ]);
   const [
     database,
@@ -37,9 +43,11 @@ export async function startPuente(
       { migrateToLatest },
       { instanceSecret },
       { loadDemoOnFirstStart },
-      { purgeExpired },
       { buildApp, loggerOptions },
       { createMailer },
+      { startJobRunner },
+      { JOBS, SCHEDULES },
+      { createQueuedMailer },
     ],
   ] = await Promise.all([
     opening,
@@ -56,38 +64,36 @@ export async function startPuente(
     from: config.mailFrom,
     outboxDir: path.join(config.dataDir, 'outbox'),
   });
-  const app = await buildApp({ config, db: database.db, mailer, secret }, loggerOptions(config));
+  // Requests queue their mail (a `mail.send` job each); the jobs deliver it through `mailer`.
+  const app = await buildApp(
+    { config, db: database.db, mailer: createQueuedMailer(database.db), secret },
+    loggerOptions(config),
+  );
   if (options.listen !== false) await app.listen({ port: config.port, host: config.host });
   else await app.ready();
   const t4 = performance.now();
-  // Housekeeping until the jobs table arrives: expired sessions and old throttling records.
-  const purge = () =>
-    purgeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
-  void purge();
-  const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
-  // Matches without a move for PUENTE_MATCH_REMINDER_DAYS: swept hourly (a minute after start, then
-  // every hour); each match is claimed atomically, so several instances may all run this.
-  const remind = () =>
-    import('./cooperation/cooperation.matches.reminders.ts')
-      .then(({ sendStaleMatchReminders }) =>
-        sendStaleMatchReminders(database.db, mailer, new Date(), config.matchReminderDays, {
-          baseUrl: config.baseUrl,
-          onMailError: (error) => app.log.error({ err: error }, 'match reminder not delivered'),
-        }),
-      )
-      .catch((error: unknown) => app.log.error({ err: error }, 'match reminders failed'));
-  const firstReminder = setTimeout(remind, 60 * 1000).unref();
-  const reminderTimer = setInterval(remind, 60 * 60 * 1000).unref();
+  // Background work (mail, housekeeping, digests, reminders): the schedules enqueue, the runner
+  // claims; several instances share the queue. A web-only instance (PUENTE_JOBS=off) runs none.
+  const jobs = config.jobsEnabled
+    ? startJobRunner({
+        db: database.db,
+        mailer,
+        config,
+        log: app.log,
+        definitions: JOBS,
+        schedules: SCHEDULES,
+        pollSeconds: config.jobsPollSeconds,
+      })
+    : null;
   return {
     app,
     database,
     mailer,
+    jobs,
     demoAccounts,
     timings: { openMs: t1 - t0, migrateMs: t2 - t1, demoMs: t3 - t2, listenMs: t4 - t3 },
     async close() {
-      clearInterval(purgeTimer);
-      clearTimeout(firstReminder);
-      clearInterval(reminderTimer);
+      await jobs?.stop();
       await app.close();
       mailer.close();
       await database.close();

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../db/schema.ts';
 import { closeTestDatabase, testDatabase } from '../../test/support/database.ts';
-import { backoffSeconds, claimDueJobs, enqueueJob, runDueJobs, type JobDefinition } from './jobs.ts';
+import {
+  backoffSeconds,
+  claimDueJobs,
+  completeJob,
+  enqueueJob,
+  runDueJobs,
+  type JobDefinition,
+} from './jobs.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { startJobRunner } from './jobs.runner.ts';
 import type { Config } from '../config.ts';
 
 let db: Db;
@@ -55,5 +63,81 @@ describe('the jobs queue', () => {
     row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'failed');
     assert.equal(calls, 2);
+  });
+
+  it('waits 30 s before the second attempt, then twice as long each time, at most an hour', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map(backoffSeconds),
+      [30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600],
+    );
+  });
+
+  it('lets another worker take over a job whose worker crashed, once its lease has run out', async () => {
+    const ran: string[] = [];
+    const lease: JobDefinition = { kind: 'test.lease', run: async () => void ran.push('b') };
+    const { id } = await enqueueJob(db, 'test.lease', {});
+    const start = new Date(Date.now() + 1000);
+    const [crashed] = await claimDueJobs(db, 'crashed', start, 10, ['test.lease']);
+    assert.equal(crashed?.id, id, 'the first worker claims it, then dies without a word');
+
+    const soon = new Date(start.getTime() + 299_000);
+    const before = await runDueJobs({ ...context(), now: () => soon }, [lease], { workerId: 'b' });
+    assert.equal(before.claimed, 0, 'the lease (5 minutes) still holds');
+
+    const later = new Date(start.getTime() + 301_000);
+    const after = await runDueJobs({ ...context(), now: () => later }, [lease], { workerId: 'b' });
+    assert.deepEqual([after.claimed, after.done, ran], [1, 1, ['b']]);
+
+    await completeJob(db, id, 'crashed', later); // the first worker wakes up: it no longer holds the job
+    const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'done');
+    assert.equal(row.locked_by, 'b', 'a done job names the worker that did it');
+    assert.equal(row.attempts, 2);
+  });
+
+  it('leaves a job of a kind it has no handler for to an instance that has one', async () => {
+    const { id } = await enqueueJob(db, 'test.from-a-newer-version', { n: 1 });
+    const known: JobDefinition = { kind: 'test.known', run: async () => {} };
+    const now = new Date(Date.now() + 1000);
+    const counts = await runDueJobs({ ...context(), now: () => now }, [known], { workerId: 'old' });
+    assert.equal(counts.claimed, 0);
+    const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, row.attempts, row.locked_by], ['pending', 0, null]);
+    const newer: JobDefinition = { kind: 'test.from-a-newer-version', run: async () => {} };
+    assert.equal((await runDueJobs({ ...context(), now: () => now }, [newer], { workerId: 'new' })).done, 1);
+  });
+
+  it('keeps email addresses out of the error it stores', async () => {
+    const failing: JobDefinition = {
+      kind: 'test.addresses',
+      run: async () => {
+        throw Object.assign(new Error('550 mailbox unavailable: ana.perez@example.org'), {
+          code: 'EENVELOPE',
+        });
+      },
+    };
+    const { id } = await enqueueJob(db, 'test.addresses', { to: 'ana.perez@example.org' });
+    const now = new Date(Date.now() + 1000);
+    await runDueJobs({ ...context(), now: () => now }, [failing], { workerId: 'w' });
+    const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.last_error, 'Error [EENVELOPE] 550 mailbox unavailable: <address>');
+  });
+
+  it('runs a job enqueued in this process at once, and on stop waits for the job under way', async () => {
+    let finished = false;
+    const slow: JobDefinition = {
+      kind: 'test.slow',
+      run: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        finished = true;
+      },
+    };
+    const runner = startJobRunner({ ...context(), definitions: [slow], schedules: [], pollSeconds: 3600 });
+    const { id } = await enqueueJob(db, 'test.slow', {});
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the nudge has started it
+    await runner.stop();
+    assert.equal(finished, true);
+    const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'done');
   });
 });

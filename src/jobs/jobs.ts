@@ -25,8 +25,16 @@ export type JobPayload = Record<string, unknown>;
 export interface JobDefinition<P extends JobPayload = JobPayload> {
   kind: string;
   run(payload: P, context: JobContext): Promise<void>;
-  /** Attempts before the job is marked failed (default 8: about four hours of back-off). */
+  /**
+   * The attempts this kind deserves, for whoever enqueues it (the row's `max_attempts` decides;
+   * the table's default is 8: about an hour of back-off).
+   */
   maxAttempts?: number;
+  /**
+   * What of the payload to keep once the job is done (default: all of it). A mail keeps its subject
+   * only: its address and text (a password-reset link…) need not outlive the delivery.
+   */
+  keepWhenDone?(payload: P): JobPayload;
 }
 
 /**
@@ -53,6 +61,25 @@ export interface EnqueueOptions {
 }
 
 /**
+ * In-process listeners told of each new job (the runner of this process, so that a mail enqueued
+ * by a request goes out within milliseconds instead of at the next poll). A job enqueued inside a
+ * transaction is only visible after its commit: the runner also polls, and looks again shortly
+ * after a nudge.
+ */
+const enqueueListeners = new Set<(kind: string) => void>();
+
+/** Calls `listener` with the kind of each job this process enqueues; returns the unsubscribe function. */
+export function onJobEnqueued(listener: (kind: string) => void): () => void {
+  enqueueListeners.add(listener);
+  return () => enqueueListeners.delete(listener);
+}
+
+/** Tells this process's runner that a job of `kind` is due now (enqueued, or retried by an admin). */
+export function announceJob(kind: string): void {
+  for (const listener of enqueueListeners) listener(kind);
+}
+
+/**
  * Adds a job, inside the caller's transaction when given one (the job exists if and only if the
  * change that asked for it was committed). Returns whether this call created it.
  */
@@ -74,7 +101,10 @@ export async function enqueueJob(
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
+  if (inserted) {
+    announceJob(kind);
+    return { id: inserted.id, created: true };
+  }
   const existing = await executor
     .selectFrom('jobs')
     .select('id')
@@ -96,14 +126,19 @@ const LEASE_SECONDS = 300;
 
 /**
  * Claims up to `limit` due jobs for `workerId`: pending ones whose time has come, and running ones
- * whose lease ran out. `FOR UPDATE SKIP LOCKED` makes concurrent claims take disjoint rows.
+ * whose lease ran out (their worker crashed or hung). `FOR UPDATE SKIP LOCKED` makes concurrent
+ * claims take disjoint rows. With `kinds`, only jobs of those kinds: an instance never takes a job
+ * it has no handler for (one of a newer version, during a rolling upgrade, waits for that version).
  */
 export async function claimDueJobs(
   db: Db,
   workerId: string,
   now: Date,
   limit: number,
+  kinds?: readonly string[],
 ): Promise<ClaimedJob[]> {
+  if (kinds && kinds.length === 0) return [];
+  const ofKinds = kinds ? sql`AND kind = ANY(${[...kinds]}::text[])` : sql``;
   const rows = await sql<{
     id: string;
     kind: string;
@@ -115,7 +150,8 @@ export async function claimDueJobs(
       locked_until = ${now}::timestamptz + make_interval(secs => ${LEASE_SECONDS}), updated_at = ${now}
     WHERE id IN (
       SELECT id FROM jobs
-      WHERE (status = 'pending' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now})
+      WHERE ((status = 'pending' AND run_at <= ${now}) OR (status = 'running' AND locked_until < ${now}))
+        ${ofKinds}
       ORDER BY run_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -135,16 +171,26 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function completeJob(db: Db, id: string, workerId: string, now: Date): Promise<void> {
+/**
+ * Marks a job done, if `workerId` still holds it (a worker whose lease ran out and was taken over
+ * records nothing). `locked_by` stays on a done job: it names the instance that did it.
+ */
+export async function completeJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  now: Date,
+  keptPayload?: JobPayload,
+): Promise<void> {
   await db
     .updateTable('jobs')
     .set({
       status: 'done',
       finished_at: now,
       updated_at: now,
-      locked_by: null,
       locked_until: null,
       last_error: null,
+      ...(keptPayload ? { payload: JSON.stringify(keptPayload) } : {}),
     })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
@@ -192,25 +238,25 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * Runs the due jobs once: claims a batch, runs each with its handler, records the outcome.
- * A job of an unknown kind fails (it may come from a newer version of Puente) and is retried.
+ * Runs one batch of due jobs: claims up to `limit` of the kinds in `definitions`, runs each with
+ * its handler, records the outcome. Jobs of other kinds are left for an instance that knows them.
+ * `claimed` is 0 when nothing was due: a runner drains the queue by calling this until then.
  */
 export async function runDueJobs(
   context: Omit<JobContext, 'now'> & { now?: () => Date },
   definitions: readonly JobDefinition[],
   options: { workerId?: string; limit?: number } = {},
-): Promise<{ done: number; retried: number; failed: number }> {
+): Promise<{ claimed: number; done: number; retried: number; failed: number }> {
   const clock = context.now ?? (() => new Date());
   const workerId = options.workerId ?? defaultWorkerId;
   const byKind = new Map(definitions.map((definition) => [definition.kind, definition]));
-  const claimed = await claimDueJobs(context.db, workerId, clock(), options.limit ?? 20);
-  const counts = { done: 0, retried: 0, failed: 0 };
+  const claimed = await claimDueJobs(context.db, workerId, clock(), options.limit ?? 20, [...byKind.keys()]);
+  const counts = { claimed: claimed.length, done: 0, retried: 0, failed: 0 };
   for (const job of claimed) {
-    const definition = byKind.get(job.kind);
+    const definition = byKind.get(job.kind)!;
     try {
-      if (!definition) throw new Error(`no handler for jobs of kind ${job.kind}`);
       await definition.run(job.payload, { ...context, now: clock() });
-      await completeJob(context.db, job.id, workerId, clock());
+      await completeJob(context.db, job.id, workerId, clock(), definition.keepWhenDone?.(job.payload));
       counts.done++;
     } catch (error) {
       const outcome = await failJob(context.db, job, workerId, clock(), error);

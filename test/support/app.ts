@@ -2,6 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { type Config, readConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { createQueuedMailer, sendMailJob } from '../../src/jobs/jobs.mail.ts';
+import { startJobRunner, type JobRunner } from '../../src/jobs/jobs.runner.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { resetDatabase, testDatabase } from './database.ts';
 import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
@@ -12,7 +14,10 @@ export interface TestContext {
   app: FastifyInstance;
   database: DatabaseHandle;
   smtp: TestSmtpServer;
+  /** The real mailer to the test's SMTP server (what jobs use); the app's own queues its mail. */
   mailer: Mailer;
+  /** The in-process runner of queued mail (`mail.send` jobs) only: tests run other jobs themselves. */
+  jobs: JobRunner;
   config: Config;
   close(): Promise<void>;
 }
@@ -35,15 +40,31 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const mailer = createMailer({ smtpUrl: smtp.url, from: config.mailFrom, outboxDir: '/nonexistent' });
-  const app = await buildApp({ config, db: database.db, mailer, secret: TEST_SECRET });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    mailer: createQueuedMailer(database.db),
+    secret: TEST_SECRET,
+  });
   await app.ready();
+  const jobs = startJobRunner({
+    db: database.db,
+    mailer,
+    config,
+    log: { info: () => {}, error: () => {} },
+    definitions: [sendMailJob],
+    schedules: [],
+    pollSeconds: 1,
+  });
   return {
     app,
     database,
     smtp,
     mailer,
+    jobs,
     config,
     async close() {
+      await jobs.stop();
       await app.close();
       mailer.close();
       await smtp.close();
