@@ -19,6 +19,8 @@ export interface NetworkQuestionsTable {
   title: Json<LocalizedText>;
   background: JsonWithDefault<LocalizedText>;
   deadline: Timestamp;
+  /** The IANA time zone the deadline was set in (shown beside UTC). */
+  deadline_time_zone: ColumnType<string, string | undefined, string>;
   visibility: ColumnType<QuestionVisibility, QuestionVisibility | undefined, QuestionVisibility>;
   status: ColumnType<QuestionStatus, QuestionStatus | undefined, QuestionStatus>;
   created_at: Generated<Date>;

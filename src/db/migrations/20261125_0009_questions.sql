@@ -9,6 +9,8 @@ CREATE TABLE network_questions (
   title jsonb NOT NULL,
   background jsonb NOT NULL DEFAULT '{}'::jsonb,
   deadline timestamptz NOT NULL,
+  -- The IANA time zone the asker set the deadline in; pages show the deadline in it and in UTC.
+  deadline_time_zone text NOT NULL DEFAULT 'UTC',
   visibility text NOT NULL DEFAULT 'network' CHECK (visibility IN ('public', 'network')),
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
   created_at timestamptz NOT NULL DEFAULT now(),
