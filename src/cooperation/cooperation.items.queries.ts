@@ -289,3 +289,28 @@ export async function formChoices(db: Executor, actor: Principal) {
     organisations: [...organisations].map(([id, name]) => ({ id, name })),
   };
 }
+
+/** The newest items of a side created in (after, until] that the caller may see and the filters match (digests). */
+export async function newItemsSince(
+  db: Executor,
+  actor: Principal | null,
+  side: ItemSide,
+  filters: ItemFilters,
+  window: { after: Date; until: Date },
+  limit: number,
+): Promise<ItemWithNames[]> {
+  const rows = await applyItemFilters(await visibleTo(db, actor, baseQuery(db, side)), filters)
+    .where('cooperation_items.created_at', '>', window.after)
+    .where('cooperation_items.created_at', '<=', window.until)
+    .selectAll('cooperation_items')
+    .select([
+      'networks.slug as network_slug',
+      'networks.name as network_name',
+      'organisations.name as organisation_name',
+    ])
+    .orderBy('cooperation_items.created_at', 'desc')
+    .orderBy('cooperation_items.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => withNames(row as Record<string, unknown>));
+}

@@ -10,6 +10,7 @@ import {
   FacetFieldset,
 } from '../web/components.tsx';
 import type { Lang, LocalizedText } from '../web/language.ts';
+import { SubscribeForm } from '../subscriptions/index.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import {
@@ -212,6 +213,7 @@ export function ItemsListPage(props: {
           </li>
         </ul>
       </section>
+      <SubscribeForm ctx={ctx} source={collectionOf(side)} filters={filters} />
     </Layout>
   );
 }

@@ -15,3 +15,7 @@ export async function cooperationPlugin(app: FastifyInstance): Promise<void> {
   await cooperationRecordsRoutes(app);
   await cooperationIndicatorsRoutes(app);
 }
+
+// For the digests and the dashboard (subscriptions): new offers and demands the caller may see.
+export { newItemsSince } from './cooperation.items.queries.ts';
+export type { ItemFilters } from './cooperation.items.schemas.ts';

@@ -30,3 +30,6 @@ export {
   insertVersionRow,
   updatePracticeRow,
 } from './practices.repository.ts';
+// For the digests and the dashboard (subscriptions): a saved search, bounded by publication time.
+export { searchPracticeList } from './practices.queries.ts';
+export type { PracticeSearchParams } from './practices.schemas.ts';

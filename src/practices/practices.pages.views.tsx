@@ -1,6 +1,7 @@
 import type { FieldError } from '../http/problems.ts';
 import { ErrorSummary, Notice, PageHeading, Select, TextInput, FacetFieldset } from '../web/components.tsx';
 import type { LocalizedText } from '../web/language.ts';
+import { SubscribeForm } from '../subscriptions/index.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import type { NetworkName } from './practices.pages.queries.ts';
@@ -262,6 +263,7 @@ export function PracticeSearchPage(props: {
               </li>
             </ul>
           </section>
+          <SubscribeForm ctx={ctx} source="practices" filters={filters} />
         </div>
       </div>
     </Layout>

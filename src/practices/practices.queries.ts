@@ -6,7 +6,7 @@ import { canManagePractice, canViewPractice } from './practices.access.ts';
 import { translationStatus } from './practices.content.ts';
 import * as repo from './practices.repository.ts';
 import { reviewsOfVersion } from './practices.reviews.ts';
-import { type SearchOutcome, searchPractices } from './practices.search.ts';
+import { type SearchBounds, type SearchOutcome, searchPractices } from './practices.search.ts';
 import { pageOfResults } from './practices.search.page.ts';
 import { highlightSnippet } from './practices.search.snippet.ts';
 import type { PracticeSearchParams } from './practices.schemas.ts';
@@ -179,8 +179,9 @@ export async function searchPracticeList(
   db: Executor,
   params: PracticeSearchParams,
   lang: string,
+  bounds: SearchBounds = {},
 ): Promise<SearchOutcome & { items: SearchItem[] }> {
-  const outcome = await searchPractices(db, params);
+  const outcome = await searchPractices(db, params, bounds);
   const rows = await pageOfResults(
     db,
     outcome.hits.map((hit) => hit.id),

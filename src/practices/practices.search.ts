@@ -127,7 +127,17 @@ export function cleanQuery(raw: string | undefined): { text: string | null; trun
   return { text: text.slice(0, MAX_QUERY_LENGTH), truncated: true };
 }
 
-export async function searchPractices(db: Executor, params: PracticeSearchParams): Promise<SearchOutcome> {
+/** Bounds beyond the list page's filters: a digest asks for what was published in its window. */
+export interface SearchBounds {
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+}
+
+export async function searchPractices(
+  db: Executor,
+  params: PracticeSearchParams,
+  bounds: SearchBounds = {},
+): Promise<SearchOutcome> {
   const page = params.page ?? 1;
   const pageSize = params.pageSize ?? 20;
   const { text, truncated } = cleanQuery(params.q);
@@ -137,6 +147,10 @@ export async function searchPractices(db: Executor, params: PracticeSearchParams
     // Always the first statement: it also sets the planner's settings for the transaction.
     const { forms, networkKeys } = await readQueryForms(tx, units, params.network);
     const filters = facetFilters(params, networkKeys);
+    if (bounds.publishedAfter)
+      filters.push(sql<SqlBool>`s.published_at > ${bounds.publishedAfter.toISOString()}::timestamptz`);
+    if (bounds.publishedBefore)
+      filters.push(sql<SqlBool>`s.published_at <= ${bounds.publishedBefore.toISOString()}::timestamptz`);
     if (units.length > 0 && !forms) {
       // Only words too common to search for ("the", "de"): nothing matches them.
       return {

@@ -27,7 +27,9 @@ export interface DigestSettingsTable {
 export interface UnsubscribeTokensTable {
   token_hash: string;
   user_id: string;
-  /** Null: every subscription of the user. */
+  /** 'all': the link turns digests off; 'subscription': it ends `subscription_id`. */
+  scope: ColumnType<'all' | 'subscription', 'all' | 'subscription' | undefined, 'all' | 'subscription'>;
+  /** The subscription a 'subscription' link ends; null once it is gone. */
   subscription_id: string | null;
   created_at: Generated<Date>;
   used_at: Date | null;

@@ -18,11 +18,14 @@ CREATE TABLE digest_settings (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Unsubscribe links are single-use tokens (only the hash is kept): `subscription_id` null means all.
+-- Unsubscribe links are single-use tokens (only the hash is kept). `scope` 'all' turns digests off;
+-- 'subscription' ends one subscription. The token outlives that subscription (SET NULL), so that a
+-- link followed again says "already unsubscribed" rather than "unknown link".
 CREATE TABLE unsubscribe_tokens (
   token_hash text PRIMARY KEY,
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  subscription_id uuid REFERENCES subscriptions (id) ON DELETE CASCADE,
+  scope text NOT NULL DEFAULT 'all' CHECK (scope IN ('all', 'subscription')),
+  subscription_id uuid REFERENCES subscriptions (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   used_at timestamptz
 );
