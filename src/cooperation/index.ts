@@ -19,3 +19,8 @@ export async function cooperationPlugin(app: FastifyInstance): Promise<void> {
 // For the digests and the dashboard (subscriptions): new offers and demands the caller may see.
 export { newItemsSince } from './cooperation.items.queries.ts';
 export type { ItemFilters } from './cooperation.items.schemas.ts';
+export { memberNetworkIds } from './cooperation.access.ts';
+export { listVisibleItems, type ItemWithNames } from './cooperation.items.queries.ts';
+export { listVisibleMatches } from './cooperation.matches.queries.ts';
+export type { MatchSummary } from './cooperation.matches.repository.ts';
+export { stageLabel } from './cooperation.matches.labels.ts';

@@ -1,11 +1,11 @@
 import type { Db } from '../db/schema.ts';
 import type { Principal } from '../http/access.ts';
-import { listVisibleItems } from '../cooperation/cooperation.items.queries.ts';
-import { listVisibleMatches } from '../cooperation/cooperation.matches.queries.ts';
-import type { ItemWithNames } from '../cooperation/cooperation.items.queries.ts';
-import type { MatchSummary } from '../cooperation/cooperation.matches.repository.ts';
+import { listVisibleItems } from '../cooperation/index.ts';
+import { listVisibleMatches } from '../cooperation/index.ts';
+import type { ItemWithNames } from '../cooperation/index.ts';
+import type { MatchSummary } from '../cooperation/index.ts';
 import { upcomingMeetingsFor } from '../meetings/index.ts';
-import { type ActionItemView, actionItemsFor } from '../meetings/meetings.actions.queries.ts';
+import { type ActionItemView, actionItemsFor } from '../meetings/index.ts';
 import { type QuestionSummary, questionsAwaitingAnswer } from '../questions/index.ts';
 import { type SubscriptionNews, subscriptionNewsFor } from '../subscriptions/index.ts';
 

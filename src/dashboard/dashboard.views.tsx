@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { stageLabel } from '../cooperation/cooperation.matches.labels.ts';
+import { stageLabel } from '../cooperation/index.ts';
 import { PageHeading } from '../web/components.tsx';
 import { type LocalizedText, pickText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';

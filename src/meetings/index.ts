@@ -17,3 +17,4 @@ export async function meetingsPlugin(app: FastifyInstance): Promise<void> {
 
 export const meetingsJobs = [...invitationJobs, ...actionItemJobs];
 export const meetingsSchedules = [...invitationSchedules, ...actionItemSchedules];
+export { actionItemsFor, type ActionItemView } from './meetings.actions.queries.ts';

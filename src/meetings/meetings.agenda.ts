@@ -4,7 +4,7 @@ import type { Db, Executor } from '../db/schema.ts';
 import type { Principal } from '../http/access.ts';
 import type { UploadedFile } from '../http/multipart.ts';
 import { HttpProblem, type Result, invalid, ok } from '../http/problems.ts';
-import { formatSize, sanitizeFileName } from '../practices/practices.attachments.ts';
+import { formatSize, sanitizeFileName } from '../practices/index.ts';
 import type { Translate } from '../web/i18n.ts';
 import { findMeetingForViewer } from './meetings.access.ts';
 import { managedMeeting } from './meetings.commands.ts';

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { UploadedFile, fileField, registerMultipartParser } from '../http/multipart.ts';
 import { type FieldError, HttpProblem } from '../http/problems.ts';
-import { contentDisposition, formatSize, uploadBodyLimit } from '../practices/practices.attachments.ts';
+import { contentDisposition, formatSize, uploadBodyLimit } from '../practices/index.ts';
 import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import {

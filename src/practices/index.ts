@@ -33,3 +33,12 @@ export {
 // For the digests and the dashboard (subscriptions): a saved search, bounded by publication time.
 export { searchPracticeList } from './practices.queries.ts';
 export type { PracticeSearchParams } from './practices.schemas.ts';
+/** Attachments checked by their content (file-type), used by the other domains' uploads too. */
+export {
+  checkAttachment,
+  contentDisposition,
+  formatSize,
+  refusalMessage,
+  sanitizeFileName,
+  uploadBodyLimit,
+} from './practices.attachments.ts';

@@ -1,4 +1,4 @@
-import { memberNetworkIds } from '../cooperation/cooperation.access.ts';
+import { memberNetworkIds } from '../cooperation/index.ts';
 import type { Executor } from '../db/schema.ts';
 import { type Principal, isSecretariat } from '../http/access.ts';
 import type { UpdateStatus, UpdateVisibility } from './updates.tables.ts';

@@ -14,7 +14,7 @@ import {
   UpdateView,
   WithdrawInput,
 } from './updates.schemas.ts';
-import { contentDisposition } from '../practices/practices.attachments.ts';
+import { contentDisposition } from '../practices/index.ts';
 
 const TAG = 'Updates';
 const ApiIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -4,7 +4,7 @@ import { type Principal, isSecretariat } from '../http/access.ts';
 import { type FieldError, HttpProblem, type Result, invalid, ok } from '../http/problems.ts';
 import type { UploadedFile } from '../http/multipart.ts';
 import { inputValidator, plainCopy } from '../http/validation.ts';
-import { checkAttachment, refusalMessage } from '../practices/practices.attachments.ts';
+import { checkAttachment, refusalMessage } from '../practices/index.ts';
 import { isCode } from '../reference/index.ts';
 import type { Translate } from '../web/i18n.ts';
 import { canManageUpdate, canPostAs, canViewUpdate } from './updates.access.ts';

@@ -12,7 +12,7 @@ import {
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
 import { type LocalizedText, pickText } from '../web/language.ts';
-import { formatSize } from '../practices/practices.attachments.ts';
+import { formatSize } from '../practices/index.ts';
 import { POST_LANGUAGES, UPDATE_CATEGORIES, categoryLabelKey } from './updates.categories.ts';
 import type { UpdateAttachment, UpdatePost } from './updates.repository.ts';
 import { BODY_MAX, LINKS_MAX, TITLE_MAX } from './updates.schemas.ts';

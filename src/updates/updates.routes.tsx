@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { listNetworks } from '../directory/index.ts';
 import { type FieldError, HttpProblem } from '../http/problems.ts';
 import { fileField } from '../http/multipart.ts';
-import { uploadBodyLimit } from '../practices/practices.attachments.ts';
+import { uploadBodyLimit } from '../practices/index.ts';
 import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import type { Lang } from '../web/language.ts';

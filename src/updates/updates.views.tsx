@@ -9,7 +9,7 @@ import { Localized, PlainText, PostMeta, excerpt } from './updates.components.ts
 import type { UpdateListResult } from './updates.queries.ts';
 import type { UpdateAttachment, UpdatePost } from './updates.repository.ts';
 import type { UpdateFilters } from './updates.schemas.ts';
-import { formatSize } from '../practices/practices.attachments.ts';
+import { formatSize } from '../practices/index.ts';
 
 /** The feed's list and post pages. */
 
