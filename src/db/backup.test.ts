@@ -228,6 +228,11 @@ async function fillEveryTable(db: Db): Promise<void> {
     .values({ record_id: record, practice_id: published.id })
     .execute();
   await buildIndicator(db, { networkId: network.id, recordId: record });
+  await fillNetworkLife(db, {
+    networkId: network.id,
+    organisationId: organisation.id,
+    userIds: users.map((u) => u.id),
+  });
   // Enough rows for several batches, and a gap at the end that the sequence must not reuse.
   await sql`INSERT INTO login_failures (key_hash, failed_at)
     SELECT md5(i::text), now() - i * interval '1 second' FROM generate_series(1, 2500) AS i`.execute(db);
@@ -247,6 +252,179 @@ async function fillEveryTable(db: Db): Promise<void> {
   await sql`INSERT INTO audit_log (action, subject_type, subject_id, details, at)
     VALUES ('precision', 'instance', '-', '{"big": 123456789012345678901234567890.000000000000001, "tiny": 1e-30}',
             '2026-02-03 04:05:06.789012+00')`.execute(db);
+}
+
+/** Meetings and their record, the feed, questions, subscriptions and a job: one row or more in each table. */
+async function fillNetworkLife(
+  db: Db,
+  ids: { networkId: string; organisationId: string; userIds: string[] },
+): Promise<void> {
+  const [, secretariat, member] = ids.userIds as [string, string, string];
+  const meeting = await db
+    .insertInto('meetings')
+    .values({
+      network_id: ids.networkId,
+      kind: 'teleconference',
+      original_language: 'es',
+      title: JSON.stringify({ es: 'Llamada « bimestral »' }),
+      starts_at: '2026-03-10T15:00:00Z',
+      ends_at: '2026-03-10T16:30:00Z',
+      time_zone: 'America/Panama',
+      series_id: '5d6f2f0e-9f7a-4c1e-8a51-2b1d7d1f0a01',
+      recurrence: 'FREQ=MONTHLY;INTERVAL=2;COUNT=6',
+      created_by: secretariat,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const meetingId = meeting.id;
+  await db
+    .insertInto('meeting_agenda_items')
+    .values({
+      meeting_id: meetingId,
+      position: 1,
+      title: JSON.stringify({ es: 'Rutas' }),
+      duration_minutes: 20,
+    })
+    .execute();
+  await db
+    .insertInto('meeting_documents')
+    .values({
+      meeting_id: meetingId,
+      title: 'Nota conceptual',
+      language: 'es',
+      file_name: 'nota.pdf',
+      media_type: 'application/pdf',
+      size_bytes: 4,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      data: new Uint8Array([0x25, 0x50, 0x00, 0xfe]),
+    })
+    .execute();
+  await db
+    .insertInto('meeting_invitations')
+    .values([
+      { meeting_id: meetingId, organisation_id: ids.organisationId, role: 'observer' },
+      { meeting_id: meetingId, user_id: member },
+    ])
+    .execute();
+  await db
+    .insertInto('meeting_rsvps')
+    .values({ meeting_id: meetingId, user_id: member, response: 'maybe' })
+    .execute();
+  await db
+    .insertInto('meeting_attendance')
+    .values({ meeting_id: meetingId, name: 'Invitada « externa »', role: 'speaker' })
+    .execute();
+  await db
+    .insertInto('meeting_minutes')
+    .values({ meeting_id: meetingId, language: 'es', body: 'Acta\nlínea 2', status: 'approved' })
+    .execute();
+  const decision = await db
+    .insertInto('meeting_decisions')
+    .values({
+      meeting_id: meetingId,
+      position: 1,
+      original_language: 'es',
+      text: JSON.stringify({ es: 'Acordado' }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('action_items')
+    .values({
+      meeting_id: meetingId,
+      decision_id: decision.id,
+      title: 'Enviar el mapa',
+      language: 'es',
+      owner_user_id: member,
+      due_on: '2026-04-01',
+    })
+    .execute();
+  await db.insertInto('calendar_feeds').values({ user_id: member, token_hash: 'feed-hash' }).execute();
+  const update = await db
+    .insertInto('updates')
+    .values({
+      network_id: ids.networkId,
+      organisation_id: ids.organisationId,
+      author_id: member,
+      category: 'migration-routes',
+      countries: ['PA', 'CO'],
+      language: 'es',
+      title: 'Nueva ruta « Darién »',
+      body: 'Texto',
+      links: JSON.stringify([{ url: 'https://example.org', label: 'Informe' }]),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('update_attachments')
+    .values({
+      update_id: update.id,
+      file_name: 'mapa.png',
+      media_type: 'image/png',
+      size_bytes: 2,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      data: new Uint8Array([0x89, 0x50]),
+    })
+    .execute();
+  const question = await db
+    .insertInto('network_questions')
+    .values({
+      network_id: ids.networkId,
+      organisation_id: ids.organisationId,
+      original_language: 'fr',
+      title: JSON.stringify({ fr: 'Visa humanitaire ?' }),
+      deadline: '2026-05-01T12:00:00Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const item = await db
+    .insertInto('network_question_items')
+    .values({
+      question_id: question.id,
+      position: 1,
+      text: JSON.stringify({ fr: 'Existe-t-il ?' }),
+      answer_type: 'yes-no',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const answer = await db
+    .insertInto('network_question_answers')
+    .values({ question_id: question.id, organisation_id: ids.organisationId, country: 'MX', language: 'es' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('network_question_answer_values')
+    .values({ answer_id: answer.id, item_id: item.id, value: 'yes' })
+    .execute();
+  const subscription = await db
+    .insertInto('subscriptions')
+    .values({
+      user_id: member,
+      source: 'practices',
+      name: 'Trata',
+      filters: JSON.stringify({ q: 'trata', country: ['MX'] }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('digest_settings').values({ user_id: member, frequency: 'daily' }).execute();
+  await db
+    .insertInto('unsubscribe_tokens')
+    .values({
+      token_hash: 'unsubscribe-hash',
+      user_id: member,
+      scope: 'subscription',
+      subscription_id: subscription.id,
+    })
+    .execute();
+  await db
+    .insertInto('jobs')
+    .values({
+      kind: 'mail.send',
+      payload: JSON.stringify({ subject: 'Réunion' }),
+      idempotency_key: 'k:1',
+      run_at: new Date(),
+    })
+    .execute();
 }
 
 describe('backup and restore', () => {
