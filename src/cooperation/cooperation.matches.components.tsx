@@ -1,5 +1,4 @@
-import type { FieldError } from '../http/problems.ts';
-import { Field, errorFor } from '../web/components.tsx';
+import { TextArea as SharedTextArea, type TextAreaProps } from '../web/components.tsx';
 import { type LocalizedText, pickText } from '../web/language.ts';
 import type { PageContext } from '../web/render.tsx';
 import type { MatchSummary } from './cooperation.matches.repository.ts';
@@ -23,34 +22,7 @@ export function isStale(match: MatchSummary, { now, staleDays }: Staleness) {
   );
 }
 
-/** A labelled text area with its hint and error, as the shared TextInput. */
-export function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string | undefined;
-  errors: FieldError[] | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error}>
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={4}
-        maxLength={4000}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
-}
+/** Free text of at most 4,000 characters unless said otherwise (notes, reasons). */
+export const TextArea = (props: TextAreaProps) => (
+  <SharedTextArea {...props} maxLength={props.maxLength ?? 4000} />
+);

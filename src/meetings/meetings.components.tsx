@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/problems.ts';
-import { Field, errorFor } from '../web/components.tsx';
+import { Field, TextArea as SharedTextArea, type TextAreaProps, errorFor } from '../web/components.tsx';
 import { type LocalizedText, pickText } from '../web/language.ts';
 import type { PageContext } from '../web/render.tsx';
 import type { Meeting } from './meetings.model.ts';
@@ -133,38 +133,10 @@ export function TimeZoneChooser({
   );
 }
 
-/** A labelled text area with its hint and error. */
-export function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string | undefined;
-  errors: FieldError[] | undefined;
-  maxLength?: number;
-}) {
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error}>
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={4}
-        maxLength={props.maxLength ?? 4000}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
-}
+/** Free text of at most 4,000 characters unless said otherwise (notes, reasons). */
+export const TextArea = (props: TextAreaProps) => (
+  <SharedTextArea {...props} maxLength={props.maxLength ?? 4000} />
+);
 
 /** A group of radio buttons with its legend and error. */
 export function Radios(props: {

@@ -1,6 +1,4 @@
 import { DateTime } from 'luxon';
-import type { FieldError } from '../http/problems.ts';
-import { Field, errorFor } from '../web/components.tsx';
 import type { Translate } from '../web/i18n.ts';
 import { type Lang, type LocalizedText, pickText } from '../web/language.ts';
 import type { PageContext } from '../web/render.tsx';
@@ -63,47 +61,4 @@ export const minutesStatusLabel = (t: Translate, status: MinutesStatus) =>
     ? t('meetingsRecord.minutesStatus.approved')
     : t('meetingsRecord.minutesStatus.draft');
 
-/** A labelled text area with its hint and error, wired as the shared TextInput. */
-export function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string | undefined;
-  errors: FieldError[] | undefined;
-  rows?: number;
-  maxLength?: number;
-  required?: boolean;
-  lang?: string | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <Field
-      ctx={props.ctx}
-      name={props.name}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-    >
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={props.rows ?? 4}
-        maxLength={props.maxLength}
-        required={props.required}
-        lang={props.lang}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
-}
+export { TextArea } from '../web/components.tsx';

@@ -1,5 +1,3 @@
-import type { FieldError } from '../http/problems.ts';
-import { Field, errorFor } from '../web/components.tsx';
 import { type Lang, type LocalizedText, pickText } from '../web/language.ts';
 import type { PageContext } from '../web/render.tsx';
 import type { EffectiveStatus, QuestionItem } from './questions.queries.ts';
@@ -85,43 +83,4 @@ export function valueLabel(
   }
 }
 
-export function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string | undefined;
-  errors: FieldError[] | undefined;
-  hint?: string;
-  rows?: number;
-  required?: boolean;
-  lang?: string | undefined;
-}) {
-  const error = errorFor(props.errors, props.name);
-  const described = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <Field
-      ctx={props.ctx}
-      name={props.name}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-    >
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={props.rows ?? 3}
-        lang={props.lang}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
-}
+export { TextArea } from '../web/components.tsx';

@@ -109,6 +109,54 @@ export function TextInput(props: TextInputProps) {
   );
 }
 
+export interface TextAreaProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | undefined;
+  errors: FieldError[] | undefined;
+  rows?: number;
+  maxLength?: number | undefined;
+  required?: boolean;
+  /** The language of the text expected, when it is not the page's. */
+  lang?: string | undefined;
+}
+
+/** A labelled text area with its hint and error, wired as TextInput is. */
+export function TextArea(props: TextAreaProps) {
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [
+    props.hint ? `field-${props.name}-hint` : null,
+    error ? `field-${props.name}-error` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Field
+      ctx={props.ctx}
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+    >
+      <textarea
+        id={`field-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxLength={props.maxLength}
+        required={props.required}
+        lang={props.lang}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </Field>
+  );
+}
+
 export function PageHeading({ children }: { children: Children }) {
   return <h1 class="page-heading">{children}</h1>;
 }
