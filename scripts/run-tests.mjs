@@ -8,9 +8,14 @@
  *      throwaway server started with scripts/test-postgres.sh when PostgreSQL is on the machine
  *   4. end-to-end tests in headless Chromium, with axe-core and the Nu HTML checker
  *
+ * Stages 3 and 4 run side by side: the browser stage runs one file at a time and leaves about
+ * a core idle (measured: 1.2 cores busy on 2), which the server stage fills. Each of the two
+ * writes to its own log in .test-artifacts/, printed whole when it ends, so their lines never mix.
+ * `PUENTE_TEST_STAGES=sequential` runs them one after the other, printing as they go.
+ *
  * A stage that cannot run says SKIP and why; under CI=true a skip is a failure.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -42,31 +47,51 @@ const integration = selected.filter((file) => !e2e.includes(file));
 const usesDatabase = (file) =>
   /support\/(app|database)\.ts/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 
-function runNodeTests(label, files, env = {}, concurrency = 2) {
+/**
+ * One stage: `node --test` over the files. With `log`, its output goes to that file and is
+ * printed whole at the end (for stages that run side by side); without, straight to the terminal.
+ */
+async function runNodeTests(label, files, { env = {}, concurrency = 2, log = null } = {}) {
   if (files.length === 0) return;
-  console.log(`\n=== ${label}: ${files.length} file(s)`);
-  const tapFile = path.join(ARTIFACTS, `${label.replace(/[^a-z0-9]+/gi, '-')}.tap`);
-  const result = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      `--test-concurrency=${concurrency}`,
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tapFile}`,
-      ...files,
-    ],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } },
-  );
+  const heading = `\n=== ${label}: ${files.length} file(s)`;
+  const slug = label.replace(/[^a-z0-9]+/gi, '-');
+  const tapFile = path.join(ARTIFACTS, `${slug}.tap`);
+  const logFile = log ? path.join(ARTIFACTS, `${slug}.log`) : null;
+  if (logFile)
+    console.log(`${heading}: started, alongside the other stage (its output follows when it ends)`);
+  else console.log(heading);
+  const started = Date.now();
+  const output = logFile ? fs.openSync(logFile, 'w') : 'inherit';
+  const status = await new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        `--test-concurrency=${concurrency}`,
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tapFile}`,
+        ...files,
+      ],
+      { cwd: ROOT, stdio: ['ignore', output, output], env: { ...process.env, ...env } },
+    );
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => resolve(code));
+  });
+  if (logFile) {
+    fs.closeSync(output);
+    console.log(`${heading}, done in ${Math.round((Date.now() - started) / 1000)} s:`);
+    process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+  }
   const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
   totals.skipped += count('skipped') + count('todo');
-  if (result.status !== 0) problems.push(`${label}: exit code ${result.status}`);
+  if (status !== 0) problems.push(`${label}: exit code ${status}`);
 }
 
 function skip(label, reason) {
@@ -103,24 +128,26 @@ if (!serverUrl && serverFiles.length > 0) {
   }
 }
 
+const sequential = process.env.PUENTE_TEST_STAGES === 'sequential';
+const browserStage = () => runNodeTests('end-to-end (Chromium)', e2e, { concurrency: 1, log: !sequential });
+let browserRun = Promise.resolve();
 try {
   // 2. Embedded database
-  runNodeTests('embedded database (PGlite)', integration, {
-    PUENTE_TEST_DB: 'embedded',
-    ...(serverUrl ? { DATABASE_URL_TEST: serverUrl } : {}),
+  await runNodeTests('embedded database (PGlite)', integration, {
+    env: { PUENTE_TEST_DB: 'embedded', ...(serverUrl ? { DATABASE_URL_TEST: serverUrl } : {}) },
   });
-  // 3. PostgreSQL server
+  // 3. PostgreSQL server, and 4. the browser beside it
+  if (!sequential) browserRun = browserStage();
   if (serverUrl)
-    runNodeTests('PostgreSQL server', serverFiles, {
-      PUENTE_TEST_DB: 'server',
-      DATABASE_URL_TEST: serverUrl,
+    await runNodeTests('PostgreSQL server', serverFiles, {
+      env: { PUENTE_TEST_DB: 'server', DATABASE_URL_TEST: serverUrl },
+      log: !sequential && e2e.length > 0,
     });
 } finally {
+  await browserRun;
   if (startedServer) spawnSync('bash', ['scripts/test-postgres.sh', 'stop'], { cwd: ROOT, stdio: 'inherit' });
 }
-
-// 4. Browser
-runNodeTests('end-to-end (Chromium)', e2e, {}, 1);
+if (sequential) await browserStage();
 
 if (CI && totals.skipped > 0) problems.push(`${totals.skipped} test(s) skipped under CI=true`);
 console.log('');

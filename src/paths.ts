@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The project folder (the one holding package.json), found from this module's own location so
  * that paths hold both when src/ runs through tsx (tests, CLI) and when `npm start` runs the
- * bundle in .build/.
+ * bundle in .build/<key>/.
  */
 function findProjectRoot(from: string): string {
   let dir = from;
