@@ -8,7 +8,7 @@
  * still loading.
  *
  * Each bundle lives in `.build/<key>/`, the key a hash of the sources' names, sizes and times
- * (and of package-lock.json): a changed, added or removed source makes a new one. It is built in a
+ * (and of package-lock.json and of this script): a changed, added or removed source makes a new one. It is built in a
  * folder of its own and renamed into place, so that processes starting at the same moment (tests
  * run several) never read half a bundle; bundles older than a day that are not current are removed.
  */
@@ -19,7 +19,8 @@ import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const builds = path.join(root, '.build');
-const ENTRIES = ['main', 'cli'];
+// The embedded database's worker thread (src/db/pglite.worker.ts) is an entry of its own.
+const ENTRIES = { main: 'main.ts', cli: 'cli.ts', 'pglite.worker': 'db/pglite.worker.ts' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every source file's path, size and modification time, in a stable order. */
@@ -41,13 +42,16 @@ function bundleKey() {
   const lines = describeSources(path.join(root, 'src'), []);
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(lock)) lines.push(`package-lock.json ${fs.statSync(lock).mtimeMs}`);
+  lines.push(`bundle.mjs ${fs.readFileSync(import.meta.filename, 'utf8')}`); // how bundles are made
   return crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }
 
 async function build(outdir) {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
-    entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, path.join(root, 'src', `${name}.ts`)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, 'src', file)]),
+    ),
     outdir,
     bundle: true,
     splitting: true,
@@ -86,7 +90,7 @@ function removeOldBundles(current) {
   }
 }
 
-/** The bundle of the current sources, built if needed: the folder holding main.mjs and cli.mjs. */
+/** The bundle of the current sources, built if needed: the folder holding main.mjs, cli.mjs and the worker. */
 export async function currentBundle() {
   const key = bundleKey();
   const dir = path.join(builds, key);
