@@ -187,10 +187,10 @@ export async function searchPracticeList(
     outcome.hits.map((hit) => hit.id),
   );
   const items = rows.map((row): SearchItem => {
-    const content = row.content;
-    const title = textIn(content.title, lang, content.originalLanguage) ?? { text: '', lang };
-    const summary = textIn(content.summary, lang, content.originalLanguage) ??
-      textIn(content.description, lang, content.originalLanguage) ?? { text: '', lang };
+    const card = row.card;
+    const title = textIn(card.title, lang, card.originalLanguage) ?? { text: '', lang };
+    const summary = textIn(card.summary, lang, card.originalLanguage) ??
+      textIn(card.description, lang, card.originalLanguage) ?? { text: '', lang };
     return {
       id: row.id,
       title: title.text,
@@ -202,11 +202,11 @@ export async function searchPracticeList(
             ? `${summary.text.slice(0, 300)}…`
             : summary.text,
       snippetLang: summary.lang,
-      originalLanguage: content.originalLanguage,
+      originalLanguage: card.originalLanguage,
       languages: row.languages,
       network: row.network,
       organisation: row.organisation,
-      countries: content.countries,
+      countries: card.countries,
       year: row.year,
       publishedAt: row.publishedAt,
       completeness: row.completeness,

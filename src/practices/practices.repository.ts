@@ -364,18 +364,12 @@ export async function writeSearchRow(
     organisations: [...organisations],
   };
   await sql`
-    INSERT INTO practice_search (practice_id, network_id, published_at, year, modality, languages,
-      gcm_objectives, gcm_principles, thematic_areas, countries, regions, stages, organisations, document)
+    INSERT INTO practice_search (${SEARCH_ROW_COLUMNS})
     VALUES (${practice.id}, ${values.network_id}, ${values.published_at}, ${values.year}, ${values.modality},
       ${values.languages}, ${values.gcm_objectives}, ${values.gcm_principles}, ${values.thematic_areas},
-      ${values.countries}, ${values.regions}, ${values.stages}, ${values.organisations}::uuid[], ${document})
-    ON CONFLICT (practice_id) DO UPDATE SET
-      network_id = excluded.network_id, published_at = excluded.published_at, year = excluded.year,
-      modality = excluded.modality, languages = excluded.languages,
-      gcm_objectives = excluded.gcm_objectives, gcm_principles = excluded.gcm_principles,
-      thematic_areas = excluded.thematic_areas, countries = excluded.countries,
-      regions = excluded.regions, stages = excluded.stages, organisations = excluded.organisations,
-      document = excluded.document
+      ${values.countries}, ${values.regions}, ${values.stages}, ${values.organisations}::uuid[], ${document},
+      practice_card(${JSON.stringify(content)}::jsonb))
+    ${SEARCH_ROW_UPSERT}
   `.execute(db);
   await addToLexicon(db, content);
 }
@@ -467,7 +461,7 @@ function searchDocumentOf(content: RawBuilder<unknown>, tags: RawBuilder<unknown
 }
 
 const SEARCH_ROW_COLUMNS = sql`practice_id, network_id, published_at, year, modality, languages, gcm_objectives,
-  gcm_principles, thematic_areas, countries, regions, stages, organisations, document`;
+  gcm_principles, thematic_areas, countries, regions, stages, organisations, document, card`;
 
 /** The columns of a search row, read from a record of `r` (its content, facets and tags). */
 function searchRowSelect(r: string): RawBuilder<unknown> {
@@ -475,7 +469,8 @@ function searchRowSelect(r: string): RawBuilder<unknown> {
   return sql`${column('id')}, ${column('network_id')}, ${column('published_at')}, ${column('year')},
     ${column('content')}->>'modality', ${column('languages')}, ${column('gcm_objectives')},
     ${column('gcm_principles')}, ${column('thematic_areas')}, ${column('countries')}, ${column('regions')},
-    ${column('stages')}, ${column('organisations')}, ${searchDocumentOf(column('content'), column('tags'))}`;
+    ${column('stages')}, ${column('organisations')}, ${searchDocumentOf(column('content'), column('tags'))},
+    practice_card(${column('content')})`;
 }
 
 /** The record columns `searchRowSelect` reads, as jsonb_to_recordset declares them. */
@@ -488,7 +483,7 @@ const SEARCH_ROW_UPSERT = sql`ON CONFLICT (practice_id) DO UPDATE SET
   gcm_objectives = excluded.gcm_objectives, gcm_principles = excluded.gcm_principles,
   thematic_areas = excluded.thematic_areas, countries = excluded.countries,
   regions = excluded.regions, stages = excluded.stages, organisations = excluded.organisations,
-  document = excluded.document`;
+  document = excluded.document, card = excluded.card`;
 
 async function addWordsToLexicon(db: Executor, contents: PracticeContent[]): Promise<void> {
   const words = new Set<string>();

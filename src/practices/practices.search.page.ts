@@ -3,10 +3,19 @@ import type { Executor } from '../db/schema.ts';
 import type { LocalizedText } from '../web/language.ts';
 import type { PracticeContent } from './practices.schemas.ts';
 
-/** A result's row: what a list shows of it, its content whole (a title and a summary are picked from it). */
+/**
+ * What a list of results shows of a practice's content, kept in its search row (`practice_card`,
+ * migration 0011): the description only when there is no summary at all.
+ */
+export type PracticeCard = Pick<
+  PracticeContent,
+  'title' | 'summary' | 'description' | 'originalLanguage' | 'countries'
+>;
+
+/** A result's row: what a list shows of it (a title and a summary are picked from its card). */
 export interface ResultRow {
   id: string;
-  content: PracticeContent;
+  card: PracticeCard;
   completeness: number;
   network: { slug: string; name: LocalizedText };
   organisation: { id: string; name: LocalizedText } | null;
@@ -18,13 +27,14 @@ export interface ResultRow {
 /**
  * The rows of a page of results, in the order of `ids`, in one statement (README, "Search"):
  * networks and organisations are scalar subqueries (the five-table join before took longer to
- * plan than to run), the ids one array parameter rather than twenty.
+ * plan than to run), the ids one array parameter rather than twenty, the content the search row's
+ * small card rather than the version's whole content.
  */
 export async function pageOfResults(db: Executor, ids: string[]): Promise<ResultRow[]> {
   if (ids.length === 0) return [];
   const rows = await sql<{
     id: string;
-    content: PracticeContent;
+    card: PracticeCard;
     completeness: number;
     network: [string, LocalizedText];
     organisation_id: string | null;
@@ -33,7 +43,7 @@ export async function pageOfResults(db: Executor, ids: string[]): Promise<Result
     year: number | null;
     published_at: Date | string;
   }>`
-    SELECT p.id, v.content, v.completeness,
+    SELECT p.id, s.card, v.completeness,
       (SELECT jsonb_build_array(n.slug, n.name) FROM networks n WHERE n.id = p.network_id) AS network,
       p.organisation_id, (SELECT o.name FROM organisations o WHERE o.id = p.organisation_id) AS organisation_name,
       s.languages, s.year, s.published_at
@@ -48,7 +58,7 @@ export async function pageOfResults(db: Executor, ids: string[]): Promise<Result
     return [
       {
         id,
-        content: row.content,
+        card: row.card,
         completeness: row.completeness,
         network: { slug: row.network[0], name: row.network[1] },
         organisation: row.organisation_id

@@ -122,6 +122,8 @@ export interface PracticeSearchTable {
   organisations: TextArray;
   /** Written with SQL (to_tsvector); never read whole. */
   document: ColumnType<string, never, never>;
+  /** Written with SQL (`practice_card`): what a list of results shows (practices.search.page.ts). */
+  card: ColumnType<unknown, never, never>;
 }
 
 export interface PracticeLexiconTable {
