@@ -13,6 +13,7 @@ import {
 } from './db/backup.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { upkeepEmbedded } from './db/upkeep.ts';
 import { loadDemo } from './demo/index.ts';
 import {
   IMPORT_MAX_BYTES,
@@ -352,6 +353,8 @@ async function importPracticesCommand(config: Config, args: string[]): Promise<v
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say(`Imported ${result.value.imported} practices from ${file} in ${seconds} s.`);
+    // No jobs runner here to do it soon: the embedded database's statistics and indexes now.
+    if (handle.kind === 'embedded') await upkeepEmbedded(handle.db);
   });
 }
 

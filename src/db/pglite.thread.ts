@@ -125,7 +125,19 @@ export class PGliteThread implements PGliteLike {
    * no other statement runs until it ends; it commits when `callback` resolves, else rolls back.
    */
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
-    const id = await this.#call<number>({ kind: 'begin' });
+    let id: number;
+    try {
+      id = await this.#call<number>({ kind: 'begin' });
+    } catch (error) {
+      // Kysely's dialect waits for the callback to start before it runs anything: a BEGIN that
+      // fails (the database closing under a request) reaches it through the callback's
+      // statements, which then fail the same way, rather than leaving it waiting for ever.
+      await callback({
+        query: () => Promise.reject(error),
+        rollback: () => Promise.resolve(),
+      }).catch(() => {});
+      throw error;
+    }
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: <R>(sql: string, params?: unknown[]) => this.#query<R>(sql, params, id),
@@ -138,7 +150,7 @@ export class PGliteThread implements PGliteLike {
     try {
       result = await callback(tx);
     } catch (error) {
-      if (!rolledBack) await this.#call({ kind: 'end', tx: id, commit: false });
+      if (!rolledBack) await this.#call({ kind: 'end', tx: id, commit: false }).catch(() => {});
       throw error;
     }
     if (!rolledBack) await this.#call({ kind: 'end', tx: id, commit: true });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { jobsRoutes } from './jobs.routes.tsx';
 
 export type { JobsTables } from './jobs.tables.ts';
-export { createQueuedMailer, enqueueMail, MAIL_JOB } from './jobs.mail.ts';
+export { createQueuedMailer, enqueueMail, enqueueUpkeep, MAIL_JOB } from './jobs.mail.ts';
 export {
   announceJob,
   defineJob,

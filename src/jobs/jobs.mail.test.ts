@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import net, { type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { readConfig, type Config } from '../config.ts';
 import type { Db } from '../db/schema.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -15,6 +16,7 @@ import {
   mailJobs,
   MATCH_REMINDERS_JOB,
   PURGE_JOB,
+  UPKEEP_JOB,
 } from './jobs.mail.ts';
 import { startJobRunner } from './jobs.runner.ts';
 import { runDueJobs } from './jobs.ts';
@@ -175,7 +177,23 @@ describe('hourly housekeeping', () => {
     const keys = (
       await db.selectFrom('jobs').select('idempotency_key').orderBy('idempotency_key').execute()
     ).map((row) => row.idempotency_key);
-    assert.deepEqual(keys, ['matches.remind:2026-11-25T10', 'purge:2026-11-25T10']);
+    assert.deepEqual(keys, ['matches.remind:2026-11-25T10', 'purge:2026-11-25T10', 'upkeep:2026-11-25T10']);
+  });
+
+  it("runs the database's upkeep: the statistics catch up after many rows are written", async () => {
+    await sql`INSERT INTO practice_lexicon (word) SELECT 'upkeep' || n FROM generate_series(1, 500) n`.execute(
+      db,
+    );
+    await sql`SELECT pg_stat_force_next_flush()`.execute(db);
+    await db.insertInto('jobs').values({ kind: UPKEEP_JOB, idempotency_key: 'upkeep:test' }).execute();
+    const ran = await runDueJobs({ db, mailer: smtpMailer(), config, log: quietLog }, mailJobs, {
+      workerId: 'w',
+    });
+    assert.equal(ran.done, 1);
+    const { rows } = await sql<{ analyzed: boolean }>`
+      SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL AS analyzed
+      FROM pg_stat_user_tables WHERE relname = 'practice_lexicon'`.execute(db);
+    assert.equal(rows[0]!.analyzed, true);
   });
 
   it('deletes done jobs after 30 days, and keeps failed ones for an admin', async () => {

@@ -67,6 +67,7 @@ export const sendMailJob = defineJob({
 });
 
 export const PURGE_JOB = 'housekeeping.purge';
+export const UPKEEP_JOB = 'database.upkeep';
 export const MATCH_REMINDERS_JOB = 'matches.remind';
 
 /** Expired sessions, old sign-in failures, and done jobs older than DONE_JOBS_KEPT_DAYS. */
@@ -101,6 +102,24 @@ export const matchRemindersJob = defineJob({
   },
 });
 
+/**
+ * The embedded database's upkeep (`upkeepEmbedded`: VACUUM and ANALYZE where autovacuum would):
+ * hourly, and soon after an import. A PostgreSQL server has autovacuum: nothing to do there.
+ */
+export const upkeepJob = defineJob({
+  kind: UPKEEP_JOB,
+  async run(_payload, context) {
+    if (context.config.databaseUrl) return;
+    const { upkeepEmbedded } = await import('../db/upkeep.ts');
+    await upkeepEmbedded(context.db);
+  },
+});
+
+/** Asks for the embedded database's upkeep after a bulk change (an import), once per minute at most. */
+export async function enqueueUpkeep(db: Executor, now = new Date()): Promise<void> {
+  await enqueueJob(db, UPKEEP_JOB, {}, { key: `upkeep:${now.toISOString().slice(0, 16)}` });
+}
+
 /** The hour of an instant as a key part: `2026-11-25T10` (UTC). */
 export function hourKey(now: Date): string {
   return now.toISOString().slice(0, 13);
@@ -117,8 +136,9 @@ export const housekeepingSchedule: JobSchedule = {
     const hour = hourKey(context.now);
     await enqueueJob(context.db, PURGE_JOB, {}, { key: `purge:${hour}` });
     await enqueueJob(context.db, MATCH_REMINDERS_JOB, {}, { key: `matches.remind:${hour}` });
+    await enqueueJob(context.db, UPKEEP_JOB, {}, { key: `upkeep:${hour}` });
   },
 };
 
-export const mailJobs: JobDefinition[] = [sendMailJob, purgeJob, matchRemindersJob];
+export const mailJobs: JobDefinition[] = [sendMailJob, purgeJob, matchRemindersJob, upkeepJob];
 export const housekeepingSchedules: JobSchedule[] = [housekeepingSchedule];

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IMPORT_MAX_BYTES, reportAsFieldErrors } from '../directory/exchange.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { enqueueUpkeep } from '../jobs/index.ts';
 import { pageContext, sendHtml } from '../web/render.tsx';
 import { L, LangParams, formErrors, seeOther } from '../web/routes.ts';
 import type { Lang } from '../web/language.ts';
@@ -224,7 +225,10 @@ export async function practicesExchangeRoutes(fastify: FastifyInstance): Promise
           file ? { format, bytes: file.bytes() } : { format, text: content },
           request.t,
         );
-        if (result.ok) return seeOther(reply, `/${lang}/practices/import?imported=${result.value.imported}`);
+        if (result.ok) {
+          await enqueueUpkeep(db);
+          return seeOther(reply, `/${lang}/practices/import?imported=${result.value.imported}`);
+        }
         if (result.forbidden) throw new HttpProblem('forbidden');
         return renderImport(request, reply, { values, report: result }, 400);
       },
@@ -250,7 +254,10 @@ export async function practicesExchangeRoutes(fastify: FastifyInstance): Promise
       const file =
         encoding === 'base64' ? { format, bytes: Buffer.from(content, 'base64') } : { format, text: content };
       const result = await importPractices(db, request.principal!, file, request.t);
-      if (result.ok) return reply.send({ imported: result.value.imported });
+      if (result.ok) {
+        await enqueueUpkeep(db);
+        return reply.send({ imported: result.value.imported });
+      }
       if (result.forbidden) throw new HttpProblem('forbidden');
       throw new HttpProblem('validation', reportAsFieldErrors(result, request.t));
     },

@@ -17,3 +17,10 @@ UPDATE practice_search s SET card = practice_card(v.content)
   FROM practices p JOIN practice_versions v ON v.id = p.published_version_id
   WHERE p.id = s.practice_id;
 ALTER TABLE practice_search ALTER COLUMN card SET NOT NULL;
+
+-- Every search row was rewritten: fresh statistics for the planner, and the GIN indexes' pending
+-- lists merged (the embedded database has no autovacuum to do it; the hourly upkeep vacuums).
+ANALYZE practice_search;
+SELECT gin_clean_pending_list('practice_search_document_idx'::regclass),
+  gin_clean_pending_list('practice_search_head_idx'::regclass),
+  gin_clean_pending_list('practice_search_facets_idx'::regclass);
