@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RouteEntry } from '../src/http/app.ts';
 import { L } from '../src/web/routes.ts';
 import { Agent, buildTestApp, type TestContext } from './support/app.ts';
 import { closeTestDatabase } from './support/database.ts';
@@ -39,18 +38,6 @@ const PARAMETERS = [
 ];
 const VALUES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
 
-/**
- * The parameters of PARAMETERS that reach a route's handler: those its query schema declares when
- * the schema drops the others (`additionalProperties: false`: Fastify's Ajv removes them before
- * the handler runs), else all of them.
- */
-function parametersOf(route: RouteEntry): string[] {
-  const query = route.schema?.querystring as
-    { properties?: Record<string, unknown>; additionalProperties?: unknown } | undefined;
-  if (!query?.properties || query.additionalProperties !== false) return PARAMETERS;
-  return PARAMETERS.filter((name) => Object.hasOwn(query.properties!, name));
-}
-
 let ctx: TestContext;
 let adminCookie: string;
 before(async () => {
@@ -65,7 +52,6 @@ after(async () => {
 describe('GET routes without path parameters', () => {
   it('answer prototype member names in any filter without a 5xx', async () => {
     const failures: string[] = [];
-    let requests = 0;
     const routes = ctx.app.routeTable.filter(
       (route) =>
         route.method === 'GET' &&
@@ -77,15 +63,13 @@ describe('GET routes without path parameters', () => {
       const agent = new Agent(ctx.app);
       agent.cookies.set('puente_session', adminCookie);
       for (const value of VALUES) {
-        for (const name of parametersOf(route)) {
-          requests++;
+        for (const name of PARAMETERS) {
           const response = await agent.get(`${url}?${name}=${value}`);
           if (response.statusCode >= 500) failures.push(`${url}?${name}=${value}: ${response.statusCode}`);
         }
       }
     }
     assert.ok(routes.length > 20, `${routes.length} routes`);
-    assert.ok(requests > routes.length * VALUES.length, `${requests} requests`);
     assert.deepEqual(failures, []);
   });
 });
