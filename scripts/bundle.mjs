@@ -19,8 +19,7 @@ import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const builds = path.join(root, '.build');
-// The embedded database's worker thread (src/db/pglite.worker.ts) is an entry of its own.
-const ENTRIES = { main: 'main.ts', cli: 'cli.ts', 'pglite.worker': 'db/pglite.worker.ts' };
+const ENTRIES = { main: 'main.ts', cli: 'cli.ts' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every source file's path, size and modification time, in a stable order. */
@@ -90,7 +89,7 @@ function removeOldBundles(current) {
   }
 }
 
-/** The bundle of the current sources, built if needed: the folder holding main.mjs, cli.mjs and the worker. */
+/** The bundle of the current sources, built if needed: the folder holding main.mjs and cli.mjs. */
 export async function currentBundle() {
   const key = bundleKey();
   const dir = path.join(builds, key);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import { PGliteThread } from './pglite.thread.ts';
 import type { Database, Db } from './schema.ts';
 
 export type DatabaseKind = 'embedded' | 'server';
@@ -11,8 +13,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** True when the embedded folder was created by this open (first start). */
   created: boolean;
-  /** The embedded engine, in its own thread (for snapshots in tests); absent on a server. */
-  pglite?: PGliteThread;
+  /** The embedded engine itself (for snapshots in tests and for backups); absent on a server. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,7 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 // A date (no time) is read as its 'YYYY-MM-DD' text: a JS Date would put it at midnight in some
-// time zone and shift it. The same on both drivers (pglite.worker.ts), and int8 as text on the server.
+// time zone and shift it. The same on both drivers (and int8 as text on the server).
 const DATE_OID = 1082;
 
 /**
@@ -119,12 +121,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     fs.mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(options.dataDir);
   }
-  let pglite: PGliteThread;
+  let pglite: PGlite;
   try {
-    pglite = await PGliteThread.open({
-      dataDir: dataDir ?? null,
-      loadDataDir: options.loadDataDir ? new Uint8Array(await options.loadDataDir.arrayBuffer()) : null,
-      startParams: ['-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+      parsers: { [DATE_OID]: (value: string) => value },
     });
   } catch (error) {
     release();
