@@ -1,7 +1,9 @@
 /**
  * Query-string values that are the names of Object.prototype's members (`constructor`,
  * `__proto__`, `toString`…) reach lookups in plain objects (`LABELS[status]`, `value in LABELS`):
- * every page and API list must answer them like any unknown code, never with a 5xx.
+ * every page and API list must answer them like any unknown code, never with a 5xx. Each route
+ * gets every parameter at once, and one at a time only when it refuses that with a 4xx (about
+ * 60 routes × 4 values × 24 parameters one by one took 41 s; this way 20 s).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +65,11 @@ describe('GET routes without path parameters', () => {
       const agent = new Agent(ctx.app);
       agent.cookies.set('puente_session', adminCookie);
       for (const value of VALUES) {
+        // Every parameter at once first; one by one only when the route refuses that (a 4xx: a
+        // parameter its schema types, such as `page`, would hide what the others do).
+        const all = await agent.get(`${url}?${PARAMETERS.map((name) => `${name}=${value}`).join('&')}`);
+        if (all.statusCode >= 500) failures.push(`${url}?…=${value}: ${all.statusCode}`);
+        if (all.statusCode < 400) continue;
         for (const name of PARAMETERS) {
           const response = await agent.get(`${url}?${name}=${value}`);
           if (response.statusCode >= 500) failures.push(`${url}?${name}=${value}: ${response.statusCode}`);
