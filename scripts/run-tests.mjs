@@ -13,11 +13,16 @@
  * writes to its own log in .test-artifacts/, printed whole when it ends, so their lines never mix.
  * `PUENTE_TEST_STAGES=sequential` runs them one after the other, printing as they go.
  *
+ * The stages run the test files as bundles of plain JavaScript (scripts/bundle-tests.mjs: about
+ * 1.6 s and 2.5 s of CPU less per test process than loading TypeScript through tsx);
+ * `PUENTE_TEST_TSX=1 npm test` runs the sources through tsx instead, with their own line numbers.
+ *
  * A stage that cannot run says SKIP and why; under CI=true a skip is a failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleTests } from './bundle-tests.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ARTIFACTS = path.join(ROOT, '.test-artifacts');
@@ -66,15 +71,14 @@ async function runNodeTests(label, files, { env = {}, concurrency = 2, log = nul
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
+        ...(bundles ? [] : ['--import', 'tsx']),
         '--test',
         `--test-concurrency=${concurrency}`,
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         '--test-reporter=tap',
         `--test-reporter-destination=${tapFile}`,
-        ...files,
+        ...files.map((file) => bundles?.get(file) ?? file),
       ],
       { cwd: ROOT, stdio: ['ignore', output, output], env: { ...process.env, ...env } },
     );
@@ -126,6 +130,14 @@ if (!serverUrl && serverFiles.length > 0) {
       `no DATABASE_URL_TEST and no PostgreSQL server could be started (${(start.stderr || '').trim().split('\n').pop()})`,
     );
   }
+}
+
+// The bundles of every selected test file, made once for all the stages.
+let bundles = null;
+if (process.env.PUENTE_TEST_TSX !== '1') {
+  const started = Date.now();
+  bundles = await bundleTests(selected);
+  console.log(`\n=== ${selected.length} test file(s) bundled in ${Date.now() - started} ms`);
 }
 
 const sequential = process.env.PUENTE_TEST_STAGES === 'sequential';

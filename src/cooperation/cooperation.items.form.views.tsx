@@ -1,6 +1,14 @@
 import type { FieldError } from '../http/problems.ts';
 import { getVocabulary } from '../reference/index.ts';
-import { CsrfField, ErrorSummary, Field, PageHeading, TextInput, errorFor } from '../web/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  PageHeading,
+  TextInput,
+  describedByOf,
+  errorFor,
+} from '../web/components.tsx';
 import { LANGUAGES, type Lang, type LocalizedText } from '../web/language.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/render.tsx';
@@ -66,9 +74,7 @@ function ChoiceSelect(props: {
   empty?: boolean;
 }) {
   const error = errorOf(props.errors, props.name);
-  const describedBy = [props.hint ? `field-${props.name}-hint` : '', error ? `field-${props.name}-error` : '']
-    .join(' ')
-    .trim();
+  const describedBy = describedByOf(props.name, props.hint, error);
   return (
     <Field
       ctx={props.ctx}

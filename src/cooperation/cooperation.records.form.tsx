@@ -7,6 +7,7 @@ import {
   Notice,
   PageHeading,
   Select,
+  TextArea,
   TextInput,
   errorFor,
 } from '../web/components.tsx';
@@ -31,39 +32,6 @@ import {
 export interface FormChoices {
   networkName: LocalizedText;
   organisations: { id: string; name: LocalizedText }[];
-}
-
-function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string | undefined;
-  errors: FieldError[] | undefined;
-  rows?: number;
-  hint?: string;
-  lang?: string;
-}) {
-  const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <Field ctx={props.ctx} name={props.name} label={props.label} hint={props.hint} error={error}>
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={props.rows ?? 4}
-        lang={props.lang}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
 }
 
 /** One text of the record in each of the four languages. */

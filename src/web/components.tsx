@@ -75,14 +75,15 @@ interface TextInputProps {
   inputMode?: 'decimal' | 'numeric' | undefined;
 }
 
+/** The ids that describe a field's control: its hint and its error, when it has them. */
+export function describedByOf(name: string, hint: string | undefined, error: unknown): string | undefined {
+  const ids = [hint ? `field-${name}-hint` : null, error ? `field-${name}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
 export function TextInput(props: TextInputProps) {
   const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = describedByOf(props.name, props.hint, error);
   return (
     <Field
       ctx={props.ctx}
@@ -103,7 +104,7 @@ export function TextInput(props: TextInputProps) {
         lang={props.lang}
         inputMode={props.inputMode}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       />
     </Field>
   );
@@ -126,12 +127,7 @@ export interface TextAreaProps {
 /** A labelled text area with its hint and error, wired as TextInput is. */
 export function TextArea(props: TextAreaProps) {
   const error = errorFor(props.errors, props.name);
-  const describedBy = [
-    props.hint ? `field-${props.name}-hint` : null,
-    error ? `field-${props.name}-error` : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = describedByOf(props.name, props.hint, error);
   return (
     <Field
       ctx={props.ctx}
@@ -149,7 +145,7 @@ export function TextArea(props: TextAreaProps) {
         required={props.required}
         lang={props.lang}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       >
         {props.value ?? ''}
       </textarea>
