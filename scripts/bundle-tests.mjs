@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BUNDLE_OPTIONS } from './bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const TEST_BUNDLES = path.join(root, '.test-artifacts', 'bundle');
@@ -19,28 +20,12 @@ export async function bundleTests(files) {
   const { build } = await import('esbuild');
   fs.rmSync(TEST_BUNDLES, { recursive: true, force: true });
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: files.map((file) => path.join(root, file)),
     outbase: root,
     outdir: TEST_BUNDLES,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'linked',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'warning',
     plugins: [
-      {
-        name: 'dependencies-external',
-        setup(bundler) {
-          bundler.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
+      ...BUNDLE_OPTIONS.plugins,
       {
         name: 'source-locations',
         setup(bundler) {

@@ -45,35 +45,43 @@ function bundleKey() {
   return crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }
 
+/**
+ * The esbuild options both bundles share (this one and the tests', bundle-tests.mjs): ES modules
+ * for node 20 with shared chunks, Preact's JSX, source maps beside them. Dependencies stay in
+ * node_modules, except JSON data (country names), which is bundled: an external JSON import would
+ * lose its `with { type: 'json' }` attribute.
+ */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'dependencies-external',
+      setup(bundler) {
+        bundler.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
+};
+
 async function build(outdir) {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
+    ...BUNDLE_OPTIONS,
     entryPoints: Object.fromEntries(
       Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, 'src', file)]),
     ),
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    plugins: [
-      {
-        // Dependencies stay in node_modules, except JSON data (country names), which is bundled:
-        // an external JSON import would lose its `with { type: 'json' }` attribute.
-        name: 'dependencies-external',
-        setup(bundler) {
-          bundler.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-    sourcemap: 'linked',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'warning',
   });
 }
 
